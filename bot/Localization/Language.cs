@@ -1,0 +1,20 @@
+namespace GiBot.Localization;
+
+/// <summary>The two languages GiBot speaks. Chinese is the default for every message and card.</summary>
+public enum Language
+{
+    Chinese,
+    English,
+}
+
+public static class LanguageExtensions
+{
+    public static string Tag(this Language language) => language == Language.English ? "en-US" : "zh-CN";
+
+    /// <summary>Picks zh or en text for the language.</summary>
+    public static string Pick(this Language language, string chinese, string english) =>
+        language == Language.English ? english : chinese;
+
+    public static Language ParseTag(string? tag) =>
+        tag is not null && tag.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Chinese;
+}

@@ -1,0 +1,33 @@
+namespace GiBot.Localization;
+
+/// <summary>
+/// Answers in English when the user writes English, otherwise in Chinese. Text decides first;
+/// only text with neither CJK nor Latin letters (a bare number, an emoji) falls back to the client locale.
+/// </summary>
+public static class LanguageDetector
+{
+    public static Language Detect(string? text, string? locale = null)
+    {
+        var latin = 0;
+        foreach (var c in text ?? "")
+        {
+            if (IsCjk(c))
+            {
+                return Language.Chinese;
+            }
+            if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z')
+            {
+                latin++;
+            }
+        }
+        if (latin >= 2)
+        {
+            return Language.English;
+        }
+        return LanguageExtensions.ParseTag(locale);
+    }
+
+    public static bool IsCjk(char c) =>
+        c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf' or >= '\uf900' and <= '\ufaff'
+            or >= '\u3000' and <= '\u303f' or >= '\uff00' and <= '\uffef' or >= '\u2460' and <= '\u2473';
+}

@@ -1,0 +1,16 @@
+using System.Net;
+
+namespace GiBot.Protocol.Connector;
+
+/// <summary>A connector call that failed after retries; carries the status and the connector's error code.</summary>
+public sealed class ConnectorException(HttpStatusCode statusCode, string? errorCode, string message)
+    : Exception(message)
+{
+    public HttpStatusCode StatusCode { get; } = statusCode;
+
+    public string? ErrorCode { get; } = errorCode;
+
+    /// <summary>True when retrying later cannot help: the bot was removed, the conversation is gone, the call is wrong.</summary>
+    public bool IsPermanent => StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest
+        or HttpStatusCode.Unauthorized or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.MethodNotAllowed;
+}

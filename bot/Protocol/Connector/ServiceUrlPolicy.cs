@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using GiBot.Protocol.Hosting;
+
+namespace GiBot.Protocol.Connector;
+
+/// <summary>
+/// The service URLs the bot may send its token to: those learned from authenticated inbound
+/// activities (protocol.md 1.2 step 6) plus any configured in <c>AllowedServiceUrls</c>.
+/// In local mode (no token is ever sent) every URL is allowed.
+/// </summary>
+public sealed class ServiceUrlPolicy
+{
+    private readonly ConcurrentDictionary<string, Uri> _trusted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly bool _allowAny;
+
+    public ServiceUrlPolicy(BotFrameworkSettings settings)
+    {
+        _allowAny = settings.IsLocalMode;
+        foreach (var url in settings.AllowedServiceUrls)
+        {
+            Trust(url);
+        }
+    }
+
+    /// <summary>Records a service URL that arrived on an authenticated activity.</summary>
+    public void Trust(string serviceUrl)
+    {
+        if (TryNormalize(serviceUrl, out var uri))
+        {
+            _trusted[Key(uri)] = uri;
+        }
+    }
+
+    public bool IsTrusted(string serviceUrl) =>
+        TryNormalize(serviceUrl, out var uri) && (_allowAny || _trusted.ContainsKey(Key(uri)));
+
+    /// <summary>The base URI to call, ending in exactly one slash; throws for an untrusted URL.</summary>
+    public Uri Resolve(string serviceUrl)
+    {
+        if (!TryNormalize(serviceUrl, out var uri))
+        {
+            throw new ArgumentException($"'{serviceUrl}' is not an absolute http(s) URL.", nameof(serviceUrl));
+        }
+        if (!_allowAny && !_trusted.ContainsKey(Key(uri)))
+        {
+            throw new InvalidOperationException($"Refusing to send to service URL '{serviceUrl}': it was never seen on an authenticated activity nor configured.");
+        }
+        return uri;
+    }
+
+    private static string Key(Uri uri) => uri.AbsoluteUri;
+
+    private static bool TryNormalize(string? serviceUrl, out Uri uri)
+    {
+        uri = null!;
+        if (string.IsNullOrWhiteSpace(serviceUrl) || !Uri.TryCreate(serviceUrl.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var parsed)
+            || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
+        {
+            return false;
+        }
+        uri = parsed;
+        return true;
+    }
+}

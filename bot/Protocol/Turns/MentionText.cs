@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GiBot.Protocol.Schema;
+
+namespace GiBot.Protocol.Turns;
+
+/// <summary>Removes the bot's own @mention from a channel or group-chat message, guided by the mention entities.</summary>
+public static partial class MentionText
+{
+    public static string StripBotMention(Activity activity)
+    {
+        var text = activity.Text ?? "";
+        var botId = activity.Recipient?.Id;
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.ValueKind != JsonValueKind.Object
+                || !entity.TryGetProperty("type", out var type) || type.GetString() != "mention"
+                || !entity.TryGetProperty("mentioned", out var mentioned) || mentioned.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+            var mentionedId = mentioned.TryGetProperty("id", out var id) ? id.GetString() : null;
+            if (botId is null || !string.Equals(mentionedId, botId, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var mentionText = entity.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String
+                ? t.GetString()
+                : mentioned.TryGetProperty("name", out var name) ? $"<at>{name.GetString()}</at>" : null;
+            if (!string.IsNullOrEmpty(mentionText))
+            {
+                text = text.Replace(mentionText, " ", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        // Teams may send leftover markup (e.g. a self-closing mention tag) and HTML entities.
+        text = AtTag().Replace(text, " ");
+        text = WebUtility.HtmlDecode(text);
+        return Whitespace().Replace(text, " ").Trim();
+    }
+
+    [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]
+    private static partial Regex AtTag();
+
+    [GeneratedRegex(@"[\s\u00a0\u3000]+")]
+    private static partial Regex Whitespace();
+}

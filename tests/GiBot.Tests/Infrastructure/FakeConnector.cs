@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GiBot.Tests.Infrastructure;
+
+/// <summary>
+/// A real HTTP server on loopback that plays the Bot Connector: it records every call and answers
+/// with scripted failures (status, Retry-After) before succeeding.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
+    private int _nextId;
+
+    public sealed record Call(string Method, string Path, string? Authorization, string Body, DateTimeOffset At)
+    {
+        public JsonNode? Json => string.IsNullOrEmpty(Body) ? null : JsonNode.Parse(Body);
+    }
+
+    public sealed record ScriptedFailure(int Status, string? RetryAfter = null, string? Body = null, string? PathContains = null);
+
+    private FakeConnector(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<Call> Calls { get; } = new();
+
+    public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>A body served for GET calls whose path contains the key.</summary>
+    public ConcurrentDictionary<string, string> GetResponses { get; } = new();
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new FakeConnector(app);
+        app.Run(connector.HandleAsync);
+        await app.StartAsync();
+        connector.ServiceUrl = app.Urls.First() + "/";
+        return connector;
+    }
+
+    /// <summary>The next matching calls fail with these answers, in order.</summary>
+    public void FailNext(params ScriptedFailure[] failures)
+    {
+        foreach (var failure in failures)
+        {
+            _failures.Enqueue(failure);
+        }
+    }
+
+    public IReadOnlyList<Call> Sent => Calls.Where(c => c.Method != "GET").ToArray();
+
+    /// <summary>Waits until at least <paramref name="count"/> non-GET calls have arrived.</summary>
+    public async Task<IReadOnlyList<Call>> WaitForSentAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
+        {
+            var sent = Sent;
+            if (sent.Count >= count)
+            {
+                return sent;
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"Expected {count} connector calls, got {Sent.Count}: {string.Join(", ", Sent.Select(c => c.Method + " " + c.Path))}");
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var path = context.Request.Path.Value + context.Request.QueryString.Value;
+        Calls.Enqueue(new Call(context.Request.Method, Uri.UnescapeDataString(context.Request.Path.Value ?? ""), context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, DateTimeOffset.UtcNow));
+
+        if (_failures.TryPeek(out var failure) && (failure.PathContains is null || path.Contains(failure.PathContains, StringComparison.Ordinal))
+            && _failures.TryDequeue(out failure))
+        {
+            context.Response.StatusCode = failure.Status;
+            if (failure.RetryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = failure.RetryAfter;
+            }
+            await context.Response.WriteAsync(failure.Body ?? "{\"error\":{\"code\":\"Scripted\",\"message\":\"scripted " + failure.Status + "\"}}");
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            var match = GetResponses.FirstOrDefault(kv => path.Contains(kv.Key, StringComparison.Ordinal));
+            if (match.Value is null)
+            {
+                context.Response.StatusCode = (int)HttpStatusCode.NotFound;
+                await context.Response.WriteAsync("""{"error":{"code":"NotFound","message":"no such resource"}}""");
+                return;
+            }
+            await context.Response.WriteAsync(match.Value);
+            return;
+        }
+        var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (context.Request.Path.Value?.TrimEnd('/').EndsWith("/v3/conversations", StringComparison.Ordinal) == true)
+        {
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { id = "conv-" + id, activityId = "act-" + id }));
+            return;
+        }
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new { id = "act-" + id }));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
