@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using GiBot.Tests.Infrastructure;
+
+namespace GiBot.Tests.Protocol;
+
+/// <summary>
+/// Thousands of mutated activities: each must get a 4xx or a 200 (never a server error), the bot must keep
+/// answering a well-formed message afterwards, and managed memory must not keep growing.
+/// </summary>
+public sealed class HostileInputFuzzTests : IAsyncLifetime
+{
+    private const int Iterations = 2000;
+    private FakeConnector _connector = null!;
+    private BotApp _bot = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _bot = new BotApp(new() { ["MicrosoftAppId"] = "" });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Mutated_activities_never_cause_a_server_error()
+    {
+        var random = new Random(20261129);
+        using var client = _bot.CreateClient();
+        var statuses = new Dictionary<HttpStatusCode, int>();
+        long afterFirstHalf = 0;
+
+        for (var i = 0; i < Iterations; i++)
+        {
+            if (i == Iterations / 2)
+            {
+                // Pools and caches fill during the first half; a leak keeps growing in the second.
+                afterFirstHalf = GC.GetTotalMemory(forceFullCollection: true);
+            }
+            var body = Mutate(random, i);
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = await client.PostAsync("/api/messages", content);
+            statuses[response.StatusCode] = statuses.GetValueOrDefault(response.StatusCode) + 1;
+            // 501 is the protocol's deliberate answer to an invoke name the bot does not handle.
+            Assert.True((int)response.StatusCode < 500 || response.StatusCode == HttpStatusCode.NotImplemented, $"iteration {i} got {(int)response.StatusCode} for {Encoding.UTF8.GetString(body[..Math.Min(body.Length, 300)])}");
+        }
+        var afterSecondHalf = GC.GetTotalMemory(forceFullCollection: true);
+        Assert.True(afterSecondHalf - afterFirstHalf < 32 * 1024 * 1024, $"managed memory grew by {(afterSecondHalf - afterFirstHalf) / 1024 / 1024} MB over the second half");
+
+        // Several kinds of outcome were exercised, not just one rejection path.
+        Assert.True(statuses.ContainsKey(HttpStatusCode.OK));
+        Assert.True(statuses.ContainsKey(HttpStatusCode.BadRequest));
+
+        var reply = await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "help", id: "after-fuzz"));
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!_connector.Sent.Any(c => c.Path.EndsWith("/activities/after-fuzz", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Contains(_connector.Sent, c => c.Path.EndsWith("/activities/after-fuzz", StringComparison.Ordinal));
+    }
+
+    private byte[] Mutate(Random random, int i)
+    {
+        var activity = Activities.Message(_connector.ServiceUrl, "help", id: "fuzz-" + i);
+        switch (random.Next(12))
+        {
+            case 0:
+                activity["type"] = Pick(random, "message", "invoke", "conversationUpdate", "installationUpdate", "", "💥", "typing", "messageReaction");
+                activity["name"] = Pick(random, "adaptiveCard/action", "task/fetch", "", "x");
+                break;
+            case 1:
+                activity["text"] = new string('字', random.Next(1, 200_000));
+                break;
+            case 2:
+                activity.Remove(Pick(random, "from", "recipient", "conversation", "serviceUrl", "channelId", "id", "type", "text"));
+                break;
+            case 3:
+                activity["value"] = Nest(random.Next(10, 200));
+                break;
+            case 4:
+                var bytes = Encoding.UTF8.GetBytes(activity.ToJsonString());
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(0x80, 0x100);
+                return bytes;
+            case 5:
+                var json = activity.ToJsonString();
+                return Encoding.UTF8.GetBytes(json[..random.Next(json.Length)]);
+            case 6:
+                activity["value"] = Pick(random, "{\"verb\":\"x\"}", "not json", "", "{\"action\":5}");
+                activity["type"] = "invoke";
+                activity["name"] = "adaptiveCard/action";
+                break;
+            case 7:
+                activity["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["mentioned"] = 5 }, JsonValue.Create(3), null);
+                break;
+            case 8:
+                activity["conversation"] = Pick(random, "string", "5") is var s && random.Next(2) == 0 ? JsonValue.Create(s) : new JsonArray();
+                break;
+            case 9:
+                activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId }, null, JsonValue.Create("x"));
+                activity["type"] = "conversationUpdate";
+                break;
+            case 10:
+                activity["attachments"] = new JsonArray(new JsonObject { ["contentType"] = 7, ["content"] = Nest(30) });
+                break;
+            default:
+                activity["timestamp"] = Pick(random, "yesterday", "9999-99-99", "");
+                break;
+        }
+        return Encoding.UTF8.GetBytes(activity.ToJsonString());
+    }
+
+    private static JsonNode Nest(int depth)
+    {
+        JsonNode node = JsonValue.Create(1);
+        for (var d = 0; d < depth; d++)
+        {
+            node = new JsonObject { ["a"] = node };
+        }
+        return node;
+    }
+
+    private static string Pick(Random random, params string[] values) => values[random.Next(values.Length)];
+}
