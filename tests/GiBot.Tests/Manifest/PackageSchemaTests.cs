@@ -19,7 +19,7 @@ public sealed class PackageSchemaTests : IDisposable
     {
         var errors = TeamsSchemas.Errors(TeamsSchemas.Manifest(ManifestVersion), _package.Manifest);
 
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
@@ -41,7 +41,8 @@ public sealed class PackageSchemaTests : IDisposable
         foreach (var language in languages)
         {
             var file = _package.Json(language!["file"]!.GetValue<string>());
-            Assert.Empty(TeamsSchemas.Errors(schema, file));
+            var errors = TeamsSchemas.Errors(schema, file);
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
             Assert.EndsWith($"/teams/v{ManifestVersion}/MicrosoftTeams.Localization.schema.json", file["$schema"]!.GetValue<string>());
         }
     }
