@@ -77,11 +77,11 @@ public sealed class PackageContentTests : IDisposable
         var png = _package.Entries[IconFile("outline")];
         Assert.Equal((32, 32), PngImage.ReadSize(png));
 
-        var pixels = PngImage.Decode(png).Pixels().ToArray();
+        var image = PngImage.Decode(png);
+        var pixels = image.Pixels().ToArray();
         Assert.All(pixels, p => Assert.True(p.A == 0 || (p.R == 255 && p.G == 255 && p.B == 255), $"pixel {p} is neither fully transparent nor white"));
         Assert.Contains(pixels, p => p.A == 255);
-        Assert.Contains(pixels, p => p.A == 0);
         // Corners are background: the emblem must not fill the square.
-        Assert.Equal(0, PngImage.Decode(png)[0, 0].A);
+        Assert.Equal(0, image[0, 0].A);
     }
 }

@@ -47,7 +47,7 @@ public sealed class PngImage
     public static (int Width, int Height) ReadSize(byte[] png)
     {
         CheckSignature(png);
-        if (png.AsSpan(12, 4).SequenceEqual("IHDR"u8) is false)
+        if (!png.AsSpan(12, 4).SequenceEqual("IHDR"u8))
         {
             throw new InvalidDataException("The first PNG chunk is not IHDR.");
         }
