@@ -1,9 +1,11 @@
+using GiBot.AppPackage;
 using GiBot.Conversation;
 using GiBot.Hosting;
 using GiBot.Protocol.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBinaryDirectorySettings();
+if (AppPackageCommand.IsRequested(args)) Environment.Exit(AppPackageCommand.Run(args, builder.Configuration, Console.Out, Console.Error));
 
 var settings = BotFrameworkSettings.From(builder.Configuration);
 if (ListenAddress.Choose(builder.Configuration, settings) is { } url)
