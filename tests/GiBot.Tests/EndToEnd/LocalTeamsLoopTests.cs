@@ -72,4 +72,19 @@ public sealed class LocalTeamsLoopTests(PlaygroundFixture fixture)
         // A reply in the thread, not a new post in the channel.
         Assert.DoesNotContain(playground.Conversation.Items, f => f.Position >= sent.StreamPosition && f.ConversationId == channel && f.IsFrom(tenant.Bot.Id));
     }
+
+    [Fact]
+    public async Task A_reply_inside_a_post_is_answered_in_the_same_post()
+    {
+        var playground = fixture.Require();
+        var tenant = playground.Tenant;
+        var post = await playground.SendMessageAsync(tenant.Channel.Id, $"{tenant.BotMentionText} 帮助", mentions: [tenant.BotMention]);
+        await playground.WaitForBotMessageAsync(post.PostConversationId!, f => f.Text == HelpText.Help(Language.Chinese), post.StreamPosition);
+
+        var followUp = await playground.SendMessageAsync(post.PostConversationId!, $"{tenant.BotMentionText} help", mentions: [tenant.BotMention]);
+
+        Assert.Null(followUp.PostConversationId);
+        var reply = await playground.WaitForBotMessageAsync(post.PostConversationId!, since: followUp.StreamPosition);
+        Assert.Equal(HelpText.Help(Language.English), reply.Text);
+    }
 }
