@@ -1,16 +1,33 @@
 using GiBot.Localization;
 using GiBot.Protocol.Turns;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GiBot.Conversation;
 
-/// <summary>Greets a chat or team when the bot is added to it.</summary>
-public sealed class WelcomeObserver : IConversationLifecycleObserver
+/// <summary>
+/// Greets a chat or team once when the bot is added to it. Teams announces an install twice
+/// (installationUpdate and conversationUpdate, in no fixed order), so the first one greets and the
+/// second, arriving within <see cref="RepeatWindow"/>, is ignored.
+/// </summary>
+public sealed class WelcomeObserver(IMemoryCache cache, TimeProvider time) : IConversationLifecycleObserver
 {
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(2);
+
+    private readonly Lock _gate = new();
+
     public async ValueTask OnBotAddedAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        // Install events carry no user text: greet in the client's language, Chinese by default.
-        var language = LanguageExtensions.ParseTag(turn.Activity.Locale);
-        await turn.SendAsync(new OutgoingMessage(HelpText.Welcome(language)), cancellationToken);
+        var key = ("welcomed", turn.ConversationId);
+        lock (_gate)
+        {
+            if (cache.TryGetValue(key, out _))
+            {
+                return;
+            }
+            cache.Set(key, true, time.GetUtcNow() + RepeatWindow);
+        }
+        // Install events carry no words of the user's; Chinese is every message's first language.
+        await turn.SendAsync(new OutgoingMessage(HelpText.Welcome(Language.Chinese)), cancellationToken);
     }
 
     public ValueTask OnBotRemovedAsync(TurnContext turn, CancellationToken cancellationToken) => ValueTask.CompletedTask;

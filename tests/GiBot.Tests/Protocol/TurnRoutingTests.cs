@@ -75,6 +75,27 @@ public sealed class TurnRoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Installation_and_membership_events_for_one_install_greet_once_in_chinese()
+    {
+        var install = Activities.Message(_connector.ServiceUrl, "");
+        install.Remove("text");
+        install["type"] = "installationUpdate";
+        install["action"] = "add";
+        install["locale"] = "en-US";
+        var joined = Activities.Message(_connector.ServiceUrl, "");
+        joined.Remove("text");
+        joined["type"] = "conversationUpdate";
+        joined.Remove("locale");
+        joined["membersAdded"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId });
+
+        await Task.WhenAll(_bot.PostActivityAsync(install), _bot.PostActivityAsync(joined));
+        var welcome = Assert.Single(await _connector.WaitForSentAsync(1));
+        await Task.Delay(300);
+        Assert.Single(_connector.Sent);
+        Assert.Contains("您好", welcome.Json!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Someone_else_joining_sends_nothing()
     {
         var activity = Activities.Message(_connector.ServiceUrl, "");
