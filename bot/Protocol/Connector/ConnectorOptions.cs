@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace GiBot.Protocol.Connector;
 
 /// <summary>
@@ -107,4 +109,11 @@ public sealed class RateWindow
     public int PermitLimit { get; set; }
 
     public TimeSpan Window { get; set; }
+}
+
+/// <summary>Refuses to start with unusable connector settings, naming each problem.</summary>
+internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConnectorOptions options) =>
+        options.Validate() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace GiBot.Protocol.Connector;
@@ -25,11 +26,13 @@ public sealed class ConnectorRateLimiter
     private readonly TimeSpan _margin;
     private readonly int _queueLimit;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly long _origin;
     private TimeSpan _lastSweep;
 
-    public ConnectorRateLimiter(IOptions<ConnectorOptions> options, TimeProvider time)
+    public ConnectorRateLimiter(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorRateLimiter>? logger = null)
     {
+        _logger = logger ?? NullLogger<ConnectorRateLimiter>.Instance;
         var limits = options.Value.RateLimits;
         _perConversation = limits.EffectivePerConversation;
         _margin = limits.WindowMargin;
@@ -61,12 +64,12 @@ public sealed class ConnectorRateLimiter
             await partition.Gate.WaitAsync(cancellationToken);
             try
             {
-                await WaitForWindowsAsync(partition.Log, cancellationToken);
+                await WaitForWindowsAsync(partition.Log, key, cancellationToken);
                 await _global.Gate.WaitAsync(cancellationToken);
                 try
                 {
                     // Time only moves on, so the conversation's windows still allow the call.
-                    await WaitForWindowsAsync(_global.Log, cancellationToken);
+                    await WaitForWindowsAsync(_global.Log, "(all conversations)", cancellationToken);
                     var now = Now();
                     partition.Log.Record(now);
                     _global.Log.Record(now);
@@ -87,11 +90,17 @@ public sealed class ConnectorRateLimiter
         }
     }
 
-    private async Task WaitForWindowsAsync(CallLog log, CancellationToken cancellationToken)
+    private async Task WaitForWindowsAsync(CallLog log, string key, CancellationToken cancellationToken)
     {
+        var waited = false;
         // Timers may fire a millisecond early; ask again until the log agrees.
         while (log.WaitBefore(Now()) is var wait && wait > TimeSpan.Zero)
         {
+            if (!waited)
+            {
+                _logger.LogDebug("Connector call for {RateLimitKey} waits {Wait} to stay within Teams' rate limits", key, wait);
+                waited = true;
+            }
             await Task.Delay(wait, _time, cancellationToken);
         }
     }

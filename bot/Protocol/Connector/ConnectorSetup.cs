@@ -16,25 +16,25 @@ public static class ConnectorSetup
         services.AddOptions<ConnectorOptions>()
             .Configure<IServiceProvider>((options, provider) =>
                 provider.GetService<IConfiguration>()?.GetSection(ConnectorOptions.SectionName).Bind(options))
-            .Validate(options => options.Validate().Count == 0, "The Connector configuration section is invalid.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConnectorRateLimiter>();
         services.TryAddTransient<ConnectorRateLimitHandler>();
 
-        var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(client =>
+        var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(http =>
         {
             // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut across it.
-            client.Timeout = Timeout.InfiniteTimeSpan;
+            http.Timeout = Timeout.InfiniteTimeSpan;
         });
         client.AddResilienceHandler("connector-retry", (builder, context) =>
-            {
-                var provider = context.ServiceProvider;
-                ConnectorResilience.AddRetries(builder,
-                    provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Retry,
-                    provider.GetRequiredService<TimeProvider>(),
-                    provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectorClient).FullName!));
-            });
+        {
+            var provider = context.ServiceProvider;
+            ConnectorResilience.AddRetries(builder,
+                provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Retry,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ConnectorClient>>());
+        });
         client.AddHttpMessageHandler<ConnectorRateLimitHandler>();
         client.AddResilienceHandler("connector-attempt", (builder, context) =>
             ConnectorResilience.AddAttemptTimeout(builder,

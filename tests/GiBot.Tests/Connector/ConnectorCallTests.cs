@@ -191,5 +191,15 @@ public sealed class ConnectorCallTests : IAsyncLifetime
         Assert.True(error.IsPermanent);
     }
 
+    [Fact]
+    public async Task The_connectors_operation_id_is_logged_at_debug()
+    {
+        await _harness.Client.SendToConversationAsync(_harness.ServiceUrl, "a:personal-1", Message("x"));
+
+        var operationId = Assert.Single(_harness.Fake.Calls).OperationId;
+        Assert.Contains(_harness.Logs.Lines, line => line.Level == Microsoft.Extensions.Logging.LogLevel.Debug
+            && line.Category == typeof(ConnectorClient).FullName && line.Message.Contains(operationId, StringComparison.Ordinal));
+    }
+
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 }

@@ -3,6 +3,7 @@ using GiBot.Protocol.Hosting;
 using GiBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GiBot.Tests.Connector;
 
@@ -15,16 +16,19 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private ConnectorHarness(FakeConnector fake, ServiceProvider services)
+    private ConnectorHarness(FakeConnector fake, ServiceProvider services, LogSink logs)
     {
+        Logs = logs;
         Fake = fake;
         _services = services;
-        Client = services.GetRequiredService<IConnectorClient>();
     }
 
     public FakeConnector Fake { get; }
 
-    public IConnectorClient Client { get; }
+    /// <summary>Every log line the client wrote, Debug and up.</summary>
+    public LogSink Logs { get; }
+
+    public IConnectorClient Client => _services.GetRequiredService<IConnectorClient>();
 
     public string ServiceUrl => Fake.ServiceUrl;
 
@@ -33,8 +37,9 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     public static async Task<ConnectorHarness> StartAsync(Action<ConnectorOptions>? configure = null, IDictionary<string, string?>? configuration = null)
     {
         var fake = await FakeConnector.StartAsync();
+        var logs = new LogSink();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build());
         services.AddSingleton(new BotFrameworkSettings());
         services.AddSingleton<ServiceUrlPolicy>();
@@ -52,7 +57,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
                 configure?.Invoke(options);
             });
         }
-        return new ConnectorHarness(fake, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+        return new ConnectorHarness(fake, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), logs);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using GiBot.Protocol.Connector;
 using GiBot.Protocol.Schema;
+using Microsoft.Extensions.Options;
 using static GiBot.Tests.Infrastructure.FakeConnector;
 
 namespace GiBot.Tests.Connector;
@@ -145,5 +146,21 @@ public sealed class ConnectorRetryTests
 
         Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
         Assert.Equal(2, harness.Fake.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Unusable_settings_are_refused_with_the_reason()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(configuration: new Dictionary<string, string?>
+        {
+            ["Connector:Retry:MaxRetryAttempts"] = "-1",
+            ["Connector:RateLimits:PerConversation:0:PermitLimit"] = "0",
+            ["Connector:RateLimits:PerConversation:0:Window"] = "00:00:01",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => harness.Get<IOptions<ConnectorOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.Contains("MaxRetryAttempts", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("PermitLimit", StringComparison.Ordinal));
     }
 }

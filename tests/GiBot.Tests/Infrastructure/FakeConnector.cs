@@ -28,6 +28,9 @@ public sealed class FakeConnector : IAsyncDisposable
         public string Query { get; init; } = "";
 
         public string? ContentType { get; init; }
+
+        /// <summary>The <c>X-Correlating-OperationId</c> the connector answered this call with.</summary>
+        public string OperationId { get; init; } = "";
     }
 
     public sealed record ScriptedFailure(int Status, string? RetryAfter = null, string? Body = null, string? PathContains = null)
@@ -90,12 +93,14 @@ public sealed class FakeConnector : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         var path = context.Request.Path.Value + context.Request.QueryString.Value;
+        var operationId = Guid.NewGuid().ToString("N");
+        context.Response.Headers["X-Correlating-OperationId"] = operationId;
         Calls.Enqueue(new Call(context.Request.Method, Uri.UnescapeDataString(context.Request.Path.Value ?? ""), context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, DateTimeOffset.UtcNow)
         {
             Query = context.Request.QueryString.Value ?? "",
             ContentType = context.Request.ContentType,
+            OperationId = operationId,
         });
-        context.Response.Headers["X-Correlating-OperationId"] = Guid.NewGuid().ToString("N");
 
         if (_failures.TryPeek(out var failure) && (failure.PathContains is null || path.Contains(failure.PathContains, StringComparison.Ordinal))
             && _failures.TryDequeue(out failure))
