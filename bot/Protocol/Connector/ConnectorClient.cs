@@ -163,8 +163,7 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
         {
             return;
         }
-        // Microsoft support asks for this id when a connector call misbehaves.
-        var operationId = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? string.Join(",", values) : null;
+        var operationId = response.Headers.TryGetValues(ConnectorResilience.OperationIdHeader, out var values) ? string.Join(",", values) : null;
         logger.LogDebug("Connector {Method} {Path} answered {Status}, X-Correlating-OperationId {OperationId}",
             request.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode, operationId);
     }

@@ -11,6 +11,15 @@ namespace GiBot.Protocol.Connector;
 /// </summary>
 public static class ConnectorResilience
 {
+    /// <summary>
+    /// Added to a Retry-After wait: timers may fire a few milliseconds early, and a retry that lands
+    /// before the connector's stated time only earns another 429.
+    /// </summary>
+    /// <summary>Every connector response carries it; Microsoft support asks for it.</summary>
+    public const string OperationIdHeader = "X-Correlating-OperationId";
+
+    private static readonly TimeSpan RetryAfterPadding = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Outer pipeline: the total timeout around every attempt, then the retries.</summary>
     public static void AddRetries(ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectorRetryOptions options, TimeProvider time, ILogger logger)
     {
@@ -25,15 +34,17 @@ public static class ConnectorResilience
             ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())),
             DelayGenerator = args => ValueTask.FromResult(
                 args.Outcome.Result is { } response && RetryAfter(response, time) is { } wait
-                    ? Clamp(wait, options.MaxRetryAfter)
+                    ? Clamp(wait, options.MaxRetryAfter) + RetryAfterPadding
                     : (TimeSpan?)null),
             OnRetry = args =>
             {
                 var request = args.Context.GetRequestMessage();
+                var response = args.Outcome.Result;
                 logger.LogWarning(args.Outcome.Exception,
-                    "Connector {Method} {Path} failed with {Status}; retry {Retry} of {MaxRetries} in {Delay}",
+                    "Connector {Method} {Path} failed with {Status} (X-Correlating-OperationId {OperationId}); retry {Retry} of {MaxRetries} in {Delay}",
                     request?.Method, request?.RequestUri?.AbsolutePath,
-                    args.Outcome.Result is { } r ? (int)r.StatusCode : args.Outcome.Exception?.GetType().Name,
+                    response is null ? args.Outcome.Exception?.GetType().Name : (int)response.StatusCode,
+                    response?.Headers.TryGetValues(OperationIdHeader, out var ids) == true ? string.Join(",", ids) : null,
                     args.AttemptNumber + 1, options.MaxRetryAttempts, args.RetryDelay);
                 return ValueTask.CompletedTask;
             },

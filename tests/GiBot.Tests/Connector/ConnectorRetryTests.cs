@@ -102,7 +102,7 @@ public sealed class ConnectorRetryTests
     [Fact]
     public async Task A_GET_that_times_out_is_retried()
     {
-        await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.AttemptTimeout = TimeSpan.FromSeconds(1));
         harness.Fake.GetResponses["/members/29:a"] = """{"id":"29:a","name":"甲"}""";
         harness.Fake.FailNext(new ScriptedFailure(200) { Delay = TimeSpan.FromSeconds(5) });
 
