@@ -57,7 +57,7 @@ public sealed class ConnectorRetryOptions
     /// <summary>Cap on the computed backoff delay.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Cap on a delay the connector asked for in Retry-After.</summary>
+    /// <summary>The longest Retry-After waited for; a longer one fails the call at once (never retry early).</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>One HTTP exchange, excluding time spent queued in the rate limiter.</summary>

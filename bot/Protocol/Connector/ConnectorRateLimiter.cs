@@ -16,6 +16,8 @@ namespace GiBot.Protocol.Connector;
 /// several queued limiters takes a permit from the first while still waiting on the next, so the
 /// first window counts the call too early. Both let bursts exceed the limits the limiter exists to keep.
 /// A call's time is recorded once all its windows and the global one allow it, just before it is sent.
+/// Reads (members, channels) count against the same windows as sends: Teams documents twice the send
+/// limits for them and says every request is subject to the same policy, so this errs on the safe side.
 /// </remarks>
 public sealed class ConnectorRateLimiter
 {

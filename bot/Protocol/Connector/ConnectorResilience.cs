@@ -8,6 +8,8 @@ namespace GiBot.Protocol.Connector;
 /// <summary>
 /// The retry policy for connector calls (protocol.md 5.2): 429, 412, 502, 503 and 504 are retried,
 /// waiting as long as Retry-After asks or else with jittered exponential backoff, a bounded number of times.
+/// A Retry-After longer than <see cref="ConnectorRetryOptions.MaxRetryAfter"/> is not waited for: the call
+/// fails with that status at once, so a caller can reschedule rather than hold a request open.
 /// </summary>
 public static class ConnectorResilience
 {
@@ -31,10 +33,11 @@ public static class ConnectorResilience
             UseJitter = true,
             Delay = options.BaseDelay,
             MaxDelay = options.MaxDelay,
-            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())),
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())
+                && !(args.Outcome.Result is { } response && RetryAfter(response, time) > options.MaxRetryAfter)),
             DelayGenerator = args => ValueTask.FromResult(
                 args.Outcome.Result is { } response && RetryAfter(response, time) is { } wait
-                    ? Clamp(wait, options.MaxRetryAfter) + RetryAfterPadding
+                    ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) + RetryAfterPadding
                     : (TimeSpan?)null),
             OnRetry = args =>
             {
@@ -88,7 +91,4 @@ public static class ConnectorResilience
         }
         return null;
     }
-
-    private static TimeSpan Clamp(TimeSpan wait, TimeSpan max) =>
-        wait < TimeSpan.Zero ? TimeSpan.Zero : wait > max ? max : wait;
 }

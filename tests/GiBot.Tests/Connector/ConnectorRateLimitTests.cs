@@ -46,6 +46,19 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
+    public async Task Waiting_for_a_permit_does_not_count_against_the_attempt_timeout()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+
+        await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(n => harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:patient", Hello(n))));
+
+        var times = harness.Fake.Calls.Select(c => c.At).Order().ToArray();
+        Assert.Equal(8, times.Length);
+        Assert.True(times[7] - times[0] >= TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
     public async Task The_app_wide_limit_spans_conversations()
     {
         await using var harness = await ConnectorHarness.StartAsync(options =>

@@ -42,6 +42,19 @@ public sealed class ConnectorRetryTests
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(1), $"retried after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
     }
 
+    [Fact]
+    public async Task A_Retry_After_longer_than_allowed_fails_at_once_instead_of_retrying_early()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.MaxRetryAfter = TimeSpan.FromSeconds(30));
+        harness.Fake.FailNext(new ScriptedFailure(429, RetryAfter: "120"));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Single(harness.Fake.Calls);
+    }
+
     [Theory]
     [InlineData(412)]
     [InlineData(429)]
