@@ -50,6 +50,7 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
     public async Task<IReadOnlyList<ChannelAccount>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken = default)
     {
         var members = new List<ChannelAccount>();
+        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
         string? continuationToken = null;
         do
         {
@@ -57,7 +58,8 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
             members.AddRange(page.Members);
             continuationToken = page.ContinuationToken;
         }
-        while (!string.IsNullOrEmpty(continuationToken));
+        // A token seen before would page forever.
+        while (!string.IsNullOrEmpty(continuationToken) && seenTokens.Add(continuationToken));
         return members;
     }
 

@@ -13,13 +13,13 @@ namespace GiBot.Protocol.Connector;
 /// </summary>
 public static class ConnectorResilience
 {
+    /// <summary>Every connector response carries it; Microsoft support asks for it.</summary>
+    public const string OperationIdHeader = "X-Correlating-OperationId";
+
     /// <summary>
     /// Added to a Retry-After wait: timers may fire a few milliseconds early, and a retry that lands
     /// before the connector's stated time only earns another 429.
     /// </summary>
-    /// <summary>Every connector response carries it; Microsoft support asks for it.</summary>
-    public const string OperationIdHeader = "X-Correlating-OperationId";
-
     private static readonly TimeSpan RetryAfterPadding = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Outer pipeline: the total timeout around every attempt, then the retries.</summary>
@@ -59,9 +59,11 @@ public static class ConnectorResilience
         builder.AddTimeout(options.AttemptTimeout);
 
     /// <summary>
-    /// The listed statuses are retried for every method, POST included: the connector answered, so it
-    /// did not act on the call (429, 412) or could not (502-504), and sending again cannot duplicate a
-    /// message. A timeout or broken connection is ambiguous (the message may have been posted), so
+    /// The listed statuses are retried for every method, non-idempotent POSTs included, because the
+    /// connector answered: 429 and 412 say it did not act on the call, and 502-504 come from its front
+    /// end when the service could not take the call, which Teams' guidance says to retry. (A 504 could in
+    /// rare cases follow a post that did land; a duplicate is the lesser harm than a lost message.)
+    /// A timeout or broken connection gives no answer at all, so the message may well have been posted:
     /// those are retried only for the idempotent GET, PUT and DELETE.
     /// </summary>
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
