@@ -3,50 +3,88 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using GiBot.Protocol.Schema;
+using Polly.Timeout;
 
 namespace GiBot.Protocol.Connector;
 
 /// <summary>
-/// Bot Connector REST client over a typed <see cref="HttpClient"/>. Retries and throttling live in
-/// the HttpClient's handler pipeline; this class builds URLs and bodies and maps errors.
+/// Bot Connector REST client over a typed <see cref="HttpClient"/> (protocol.md section 3). Retries,
+/// timeouts and rate limits live in the HttpClient's handler pipeline (<see cref="ConnectorSetup"/>);
+/// this class builds URLs and bodies, attaches the token and maps failures to <see cref="ConnectorException"/>.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls) : IConnectorClient
+public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls, ILogger<ConnectorClient> logger) : IConnectorClient
 {
+    /// <summary>Teams serves at most 500 members per page (and treats less than 50 as 50).</summary>
+    public const int MaxPageSize = 500;
+
+    private static readonly MediaTypeHeaderValue JsonUtf8 = new("application/json") { CharSet = "utf-8" };
+
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, ProtocolJson.Default.Activity, ProtocolJson.Default.ResourceResponse, cancellationToken);
+        SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", conversationId,
+            Serialize(activity, ProtocolJson.Default.Activity), ProtocolJson.Default.ResourceResponse, cancellationToken);
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
         activity.ReplyToId ??= activityId;
-        return SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, ProtocolJson.Default.Activity, ProtocolJson.Default.ResourceResponse, cancellationToken);
+        return SendAsync(HttpMethod.Post, serviceUrl, ActivityPath(conversationId, activityId), conversationId,
+            Serialize(activity, ProtocolJson.Default.Activity), ProtocolJson.Default.ResourceResponse, cancellationToken);
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
         activity.Id = activityId;
-        return SendAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, ProtocolJson.Default.Activity, ProtocolJson.Default.ResourceResponse, cancellationToken);
+        return SendAsync(HttpMethod.Put, serviceUrl, ActivityPath(conversationId, activityId), conversationId,
+            Serialize(activity, ProtocolJson.Default.Activity), ProtocolJson.Default.ResourceResponse, cancellationToken);
     }
 
     public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
-        using var response = await ExchangeAsync(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", null, cancellationToken);
+        using var response = await ExchangeAsync(HttpMethod.Delete, serviceUrl, ActivityPath(conversationId, activityId), conversationId, null, cancellationToken);
     }
 
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, ProtocolJson.Default.ConversationParameters, ProtocolJson.Default.ConversationResourceResponse, cancellationToken);
+        SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", CreateKey(parameters),
+            Serialize(parameters, ProtocolJson.Default.ConversationParameters), ProtocolJson.Default.ConversationResourceResponse, cancellationToken);
 
+    /// <summary>Every member, page by page through <c>pagedmembers</c> (the non-paged call is deprecated for Teams).</summary>
     public async Task<IReadOnlyList<ChannelAccount>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken = default)
     {
-        using var response = await ExchangeAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members", null, cancellationToken);
-        return await response.Content.ReadFromJsonAsync(ProtocolJson.Default.ListChannelAccount, cancellationToken) ?? [];
+        var members = new List<ChannelAccount>();
+        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
+        string? continuationToken = null;
+        do
+        {
+            var page = await GetPagedMembersAsync(serviceUrl, conversationId, MaxPageSize, continuationToken, cancellationToken);
+            members.AddRange(page.Members);
+            continuationToken = page.ContinuationToken;
+        }
+        // A token seen before would page forever.
+        while (!string.IsNullOrEmpty(continuationToken) && seenTokens.Add(continuationToken));
+        return members;
+    }
+
+    public async Task<PagedMembers> GetPagedMembersAsync(string serviceUrl, string conversationId, int? pageSize = null, string? continuationToken = null, CancellationToken cancellationToken = default)
+    {
+        var query = new List<string>();
+        if (pageSize is { } size)
+        {
+            query.Add("pageSize=" + Math.Clamp(size, 1, MaxPageSize).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (!string.IsNullOrEmpty(continuationToken))
+        {
+            query.Add("continuationToken=" + Uri.EscapeDataString(continuationToken));
+        }
+        var path = $"v3/conversations/{Escape(conversationId)}/pagedmembers" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+        using var response = await ExchangeAsync(HttpMethod.Get, serviceUrl, path, conversationId, null, cancellationToken);
+        return await ReadAsync(response, ConnectorJson.Default.PagedMembers, cancellationToken) ?? new PagedMembers();
     }
 
     public async Task<ChannelAccount?> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default)
     {
         try
         {
-            using var response = await ExchangeAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken);
-            return await response.Content.ReadFromJsonAsync(ProtocolJson.Default.ChannelAccount, cancellationToken);
+            using var response = await ExchangeAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", conversationId, null, cancellationToken);
+            return await ReadAsync(response, ProtocolJson.Default.ChannelAccount, cancellationToken);
         }
         catch (ConnectorException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -56,47 +94,40 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
 
     public async Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default)
     {
-        using var response = await ExchangeAsync(HttpMethod.Get, serviceUrl, $"v3/teams/{Escape(teamId)}/conversations", null, cancellationToken);
-        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-        if (!document.RootElement.TryGetProperty("conversations", out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            return [];
-        }
-        return list.EnumerateArray()
-            .Where(c => c.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
-            .Select(c => new ChannelInfo(
-                c.GetProperty("id").GetString()!,
-                c.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null))
-            .ToArray();
+        using var response = await ExchangeAsync(HttpMethod.Get, serviceUrl, $"v3/teams/{Escape(teamId)}/conversations", RateLimitKey.ForTeam(teamId), null, cancellationToken);
+        var channels = await ReadAsync(response, ConnectorJson.Default.TeamChannels, cancellationToken);
+        return channels?.Conversations?.Where(c => !string.IsNullOrEmpty(c.Id)).ToArray() ?? [];
     }
 
-    private async Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string serviceUrl, string path, TBody body,
-        JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+    private async Task<TResult> SendAsync<TResult>(HttpMethod method, string serviceUrl, string path, string rateLimitKey, byte[] body,
+        JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
         where TResult : new()
     {
-        var content = JsonContent.Create(body, bodyType, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" });
-        using var response = await ExchangeAsync(method, serviceUrl, path, content, cancellationToken);
-        if (response.Content.Headers.ContentLength == 0)
-        {
-            return new TResult();
-        }
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return string.IsNullOrWhiteSpace(text) ? new TResult() : JsonSerializer.Deserialize(text, resultType) ?? new TResult();
+        using var response = await ExchangeAsync(method, serviceUrl, path, rateLimitKey, body, cancellationToken);
+        return await ReadAsync(response, resultType, cancellationToken) ?? new TResult();
     }
 
-    private async Task<HttpResponseMessage> ExchangeAsync(HttpMethod method, string serviceUrl, string path, HttpContent? content, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> ExchangeAsync(HttpMethod method, string serviceUrl, string path, string rateLimitKey, byte[]? body, CancellationToken cancellationToken)
     {
         var baseUri = serviceUrls.Resolve(serviceUrl);
         var forceRefresh = false;
         while (true)
         {
-            using var request = new HttpRequestMessage(method, new Uri(baseUri, path)) { Content = content };
+            using var request = new HttpRequestMessage(method, new Uri(baseUri, path));
+            request.Options.Set(RateLimitKey.Option, rateLimitKey);
+            if (body is not null)
+            {
+                // Bytes, not a stream: the retry pipeline may send the same content again.
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = JsonUtf8;
+            }
             var token = await tokens.GetTokenAsync(forceRefresh, cancellationToken);
             if (token is not null)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
-            var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            var response = await SendOnceAsync(request, path, cancellationToken);
+            LogExchange(request, response);
             if (response.IsSuccessStatusCode)
             {
                 return response;
@@ -111,6 +142,56 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
             throw await ConnectorErrors.ToExceptionAsync(response, method, path, cancellationToken);
         }
     }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new ConnectorException(HttpStatusCode.RequestTimeout, "Timeout", $"Connector {request.Method} {path} timed out: {e.Message}", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ConnectorException(HttpStatusCode.ServiceUnavailable, "Unreachable", $"Connector {request.Method} {path} could not be reached: {e.Message}", e);
+        }
+    }
+
+    private void LogExchange(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+        var operationId = response.Headers.TryGetValues(ConnectorResilience.OperationIdHeader, out var values) ? string.Join(",", values) : null;
+        logger.LogDebug("Connector {Method} {Path} answered {Status}, X-Correlating-OperationId {OperationId}",
+            request.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode, operationId);
+    }
+
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize(text, type);
+    }
+
+    private static byte[] Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+
+    private static string CreateKey(ConversationParameters parameters)
+    {
+        string? channelId = null;
+        if (parameters.ChannelData is { ValueKind: JsonValueKind.Object } data
+            && data.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object
+            && channel.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+        {
+            channelId = id.GetString();
+        }
+        return RateLimitKey.ForCreate(channelId, parameters.Members?.FirstOrDefault()?.Id);
+    }
+
+    private static string ActivityPath(string conversationId, string activityId) =>
+        $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}";
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

@@ -2,9 +2,12 @@ using System.Net;
 
 namespace GiBot.Protocol.Connector;
 
-/// <summary>A connector call that failed after retries; carries the status and the connector's error code.</summary>
-public sealed class ConnectorException(HttpStatusCode statusCode, string? errorCode, string message)
-    : Exception(message)
+/// <summary>
+/// A connector call that failed after retries; carries the status and the connector's error code.
+/// A call that got no answer at all reports 408 with code <c>Timeout</c> or 503 with code <c>Unreachable</c>.
+/// </summary>
+public sealed class ConnectorException(HttpStatusCode statusCode, string? errorCode, string message, Exception? innerException = null)
+    : Exception(message, innerException)
 {
     public HttpStatusCode StatusCode { get; } = statusCode;
 

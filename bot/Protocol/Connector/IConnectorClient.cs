@@ -18,8 +18,13 @@ public interface IConnectorClient
 
     Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default);
 
+    /// <summary>Every member of the conversation, following the paged call's continuation tokens.</summary>
     Task<IReadOnlyList<ChannelAccount>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of members; pass the previous page's continuation token for the next.</summary>
+    Task<PagedMembers> GetPagedMembersAsync(string serviceUrl, string conversationId, int? pageSize = null, string? continuationToken = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One member by 29: id, UPN or AAD object id; null when the connector does not know it.</summary>
     Task<ChannelAccount?> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default);

@@ -16,7 +16,7 @@ public static class ProtocolSetup
         services.AddBotAuthentication(settings);
         services.AddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<IBotTokenProvider, NoTokenProvider>();
-        services.AddHttpClient<IConnectorClient, ConnectorClient>();
+        services.AddConnectorClient();
         services.TryAddSingleton<IActivityDeduplicator, MemoryActivityDeduplicator>();
         services.AddSingleton<ActivityRouter>();
         return services;

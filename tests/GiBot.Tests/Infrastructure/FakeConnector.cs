@@ -23,9 +23,21 @@ public sealed class FakeConnector : IAsyncDisposable
     public sealed record Call(string Method, string Path, string? Authorization, string Body, DateTimeOffset At)
     {
         public JsonNode? Json => string.IsNullOrEmpty(Body) ? null : JsonNode.Parse(Body);
+
+        /// <summary>The raw query string, with its leading <c>?</c>; empty when there is none.</summary>
+        public string Query { get; init; } = "";
+
+        public string? ContentType { get; init; }
+
+        /// <summary>The <c>X-Correlating-OperationId</c> the connector answered this call with.</summary>
+        public string OperationId { get; init; } = "";
     }
 
-    public sealed record ScriptedFailure(int Status, string? RetryAfter = null, string? Body = null, string? PathContains = null);
+    public sealed record ScriptedFailure(int Status, string? RetryAfter = null, string? Body = null, string? PathContains = null)
+    {
+        /// <summary>How long the connector stalls before answering (to exercise timeouts).</summary>
+        public TimeSpan Delay { get; init; }
+    }
 
     private FakeConnector(WebApplication app) => _app = app;
 
@@ -33,7 +45,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
-    /// <summary>A body served for GET calls whose path contains the key.</summary>
+    /// <summary>A body served for GET calls whose path and query contain the key; the longest matching key wins.</summary>
     public ConcurrentDictionary<string, string> GetResponses { get; } = new();
 
     public static async Task<FakeConnector> StartAsync()
@@ -81,11 +93,29 @@ public sealed class FakeConnector : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         var path = context.Request.Path.Value + context.Request.QueryString.Value;
-        Calls.Enqueue(new Call(context.Request.Method, Uri.UnescapeDataString(context.Request.Path.Value ?? ""), context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, DateTimeOffset.UtcNow));
+        var operationId = Guid.NewGuid().ToString("N");
+        context.Response.Headers["X-Correlating-OperationId"] = operationId;
+        Calls.Enqueue(new Call(context.Request.Method, Uri.UnescapeDataString(context.Request.Path.Value ?? ""), context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, DateTimeOffset.UtcNow)
+        {
+            Query = context.Request.QueryString.Value ?? "",
+            ContentType = context.Request.ContentType,
+            OperationId = operationId,
+        });
 
         if (_failures.TryPeek(out var failure) && (failure.PathContains is null || path.Contains(failure.PathContains, StringComparison.Ordinal))
             && _failures.TryDequeue(out failure))
         {
+            if (failure.Delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(failure.Delay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
             context.Response.StatusCode = failure.Status;
             if (failure.RetryAfter is not null)
             {
@@ -98,7 +128,7 @@ public sealed class FakeConnector : IAsyncDisposable
         context.Response.ContentType = "application/json";
         if (HttpMethods.IsGet(context.Request.Method))
         {
-            var match = GetResponses.FirstOrDefault(kv => path.Contains(kv.Key, StringComparison.Ordinal));
+            var match = GetResponses.Where(kv => path.Contains(kv.Key, StringComparison.Ordinal)).OrderByDescending(kv => kv.Key.Length).FirstOrDefault();
             if (match.Value is null)
             {
                 context.Response.StatusCode = (int)HttpStatusCode.NotFound;

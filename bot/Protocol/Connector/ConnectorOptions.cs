@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Options;
+
+namespace GiBot.Protocol.Connector;
+
+/// <summary>
+/// The <c>Connector</c> configuration section: retries, timeouts and the outbound rate limits.
+/// The defaults follow Teams' documented limits (protocol.md section 5); tests shrink the delays.
+/// </summary>
+public sealed class ConnectorOptions
+{
+    public const string SectionName = "Connector";
+
+    public ConnectorRetryOptions Retry { get; set; } = new();
+
+    public ConnectorRateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Problems with the configured values, empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Retry.MaxRetryAttempts < 0)
+        {
+            problems.Add("Connector:Retry:MaxRetryAttempts must be 0 or more.");
+        }
+        if (Retry.BaseDelay <= TimeSpan.Zero || Retry.MaxDelay < Retry.BaseDelay)
+        {
+            problems.Add("Connector:Retry:BaseDelay must be positive and MaxDelay at least BaseDelay.");
+        }
+        if (Retry.MaxRetryAfter < TimeSpan.Zero)
+        {
+            problems.Add("Connector:Retry:MaxRetryAfter must not be negative.");
+        }
+        if (Retry.AttemptTimeout <= TimeSpan.Zero || Retry.TotalTimeout < Retry.AttemptTimeout)
+        {
+            problems.Add("Connector:Retry:AttemptTimeout must be positive and TotalTimeout at least AttemptTimeout.");
+        }
+        if (RateLimits.QueueLimit < 0 || RateLimits.WindowMargin < TimeSpan.Zero)
+        {
+            problems.Add("Connector:RateLimits:QueueLimit and WindowMargin must not be negative.");
+        }
+        if (RateLimits.PerConversation.Concat(RateLimits.Global).Any(w => w.PermitLimit < 1 || w.Window <= TimeSpan.Zero))
+        {
+            problems.Add("Every Connector:RateLimits window needs PermitLimit of 1 or more and a positive Window.");
+        }
+        return problems;
+    }
+}
+
+public sealed class ConnectorRetryOptions
+{
+    /// <summary>Retries after the first attempt.</summary>
+    public int MaxRetryAttempts { get; set; } = 5;
+
+    /// <summary>First backoff delay when the connector gave no Retry-After; doubles with jitter.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Cap on the computed backoff delay.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The longest Retry-After waited for; a longer one fails the call at once (never retry early).</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>One HTTP exchange, excluding time spent queued in the rate limiter.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The whole call: every attempt, backoff delay and rate-limiter wait.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+}
+
+public sealed class ConnectorRateLimitOptions
+{
+    /// <summary>Teams' per-bot, per-thread limits for sends and conversation creation.</summary>
+    public List<RateWindow> PerConversation { get; set; } = [];
+
+    /// <summary>Teams' per-app limit across all conversations.</summary>
+    public List<RateWindow> Global { get; set; } = [];
+
+    /// <summary>Calls that may wait for one conversation's permits; one more is refused.</summary>
+    public int QueueLimit { get; set; } = 500;
+
+    /// <summary>
+    /// Added to every window: Teams counts arrivals, and network jitter can bring two calls closer
+    /// together than they left.
+    /// </summary>
+    public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The documented limits, used when the configuration names no window.</summary>
+    public static IReadOnlyList<RateWindow> DefaultPerConversation { get; } =
+    [
+        new() { PermitLimit = 7, Window = TimeSpan.FromSeconds(1) },
+        new() { PermitLimit = 8, Window = TimeSpan.FromSeconds(2) },
+        new() { PermitLimit = 60, Window = TimeSpan.FromSeconds(30) },
+        new() { PermitLimit = 1800, Window = TimeSpan.FromHours(1) },
+    ];
+
+    public static IReadOnlyList<RateWindow> DefaultGlobal { get; } =
+    [
+        new() { PermitLimit = 50, Window = TimeSpan.FromSeconds(1) },
+    ];
+
+    internal IReadOnlyList<RateWindow> EffectivePerConversation => PerConversation.Count > 0 ? PerConversation : DefaultPerConversation;
+
+    internal IReadOnlyList<RateWindow> EffectiveGlobal => Global.Count > 0 ? Global : DefaultGlobal;
+}
+
+/// <summary>At most <see cref="PermitLimit"/> calls within any <see cref="Window"/>.</summary>
+public sealed class RateWindow
+{
+    public int PermitLimit { get; set; }
+
+    public TimeSpan Window { get; set; }
+}
+
+/// <summary>Refuses to start with unusable connector settings, naming each problem.</summary>
+internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConnectorOptions options) =>
+        options.Validate() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using GiBot.Protocol.Connector;
+using GiBot.Protocol.Schema;
+using Microsoft.Extensions.Options;
+using static GiBot.Tests.Infrastructure.FakeConnector;
+
+namespace GiBot.Tests.Connector;
+
+/// <summary>Retries, Retry-After and timeouts against a connector that answers badly on purpose.</summary>
+public sealed class ConnectorRetryTests
+{
+    private static readonly Activity Hello = new() { Type = ActivityTypes.Message, Text = "hello" };
+
+    [Fact]
+    public async Task A_429_is_retried_after_the_seconds_in_Retry_After()
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+        harness.Fake.FailNext(new ScriptedFailure(429, RetryAfter: "1"));
+
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello);
+
+        var calls = harness.Fake.Calls.ToArray();
+        Assert.Equal(2, calls.Length);
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(1), $"retried after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
+        Assert.Equal(calls[0].Body, calls[1].Body);
+        Assert.StartsWith("act-", result.Id);
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_the_date_in_Retry_After()
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+        // HTTP dates have whole seconds, so two seconds ahead is at least one second ahead.
+        var date = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
+        harness.Fake.FailNext(new ScriptedFailure(429, RetryAfter: date));
+
+        await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello);
+
+        var calls = harness.Fake.Calls.ToArray();
+        Assert.Equal(2, calls.Length);
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(1), $"retried after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task A_Retry_After_longer_than_allowed_fails_at_once_instead_of_retrying_early()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.MaxRetryAfter = TimeSpan.FromSeconds(30));
+        harness.Fake.FailNext(new ScriptedFailure(429, RetryAfter: "120"));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Single(harness.Fake.Calls);
+    }
+
+    [Theory]
+    [InlineData(412)]
+    [InlineData(429)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task Transient_statuses_are_retried_until_success(int status)
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+        harness.Fake.FailNext(new ScriptedFailure(status), new ScriptedFailure(status));
+
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello);
+
+        Assert.Equal(3, harness.Fake.Calls.Count);
+        Assert.StartsWith("act-", result.Id);
+    }
+
+    [Fact]
+    public async Task A_503_that_persists_surfaces_as_ConnectorException_after_the_configured_attempts()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.MaxRetryAttempts = 3);
+        harness.Fake.FailNext(Enumerable.Repeat(new ScriptedFailure(503), 10).ToArray());
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.False(error.IsPermanent);
+        Assert.Equal(4, harness.Fake.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_403_is_not_retried()
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+        harness.Fake.FailNext(new ScriptedFailure(403), new ScriptedFailure(403));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello));
+
+        Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
+        Assert.Single(harness.Fake.Calls);
+    }
+
+    [Fact]
+    public async Task A_POST_that_times_out_is_not_sent_again_since_it_may_have_been_posted()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        harness.Fake.FailNext(new ScriptedFailure(200) { Delay = TimeSpan.FromSeconds(5) });
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello));
+
+        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.Single(harness.Fake.Calls);
+    }
+
+    [Fact]
+    public async Task A_GET_that_times_out_is_retried()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.AttemptTimeout = TimeSpan.FromSeconds(1));
+        harness.Fake.GetResponses["/members/29:a"] = """{"id":"29:a","name":"甲"}""";
+        harness.Fake.FailNext(new ScriptedFailure(200) { Delay = TimeSpan.FromSeconds(5) });
+
+        var member = await harness.Client.GetConversationMemberAsync(harness.ServiceUrl, "a:chat", "29:a");
+
+        Assert.Equal("甲", member!.Name);
+        Assert.Equal(2, harness.Fake.Calls.Count);
+    }
+
+    [Fact]
+    public async Task The_total_timeout_ends_a_call_whose_retries_would_go_on()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options =>
+        {
+            options.Retry.MaxRetryAttempts = 100;
+            options.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            options.Retry.TotalTimeout = TimeSpan.FromMilliseconds(800);
+        });
+        harness.Fake.FailNext(Enumerable.Repeat(new ScriptedFailure(429, RetryAfter: "1"), 10).ToArray());
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello));
+
+        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.Single(harness.Fake.Calls);
+    }
+
+    [Fact]
+    public async Task Retry_settings_come_from_the_Connector_configuration_section()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(configuration: new Dictionary<string, string?>
+        {
+            ["Connector:Retry:MaxRetryAttempts"] = "1",
+            ["Connector:Retry:BaseDelay"] = "00:00:00.010",
+            ["Connector:Retry:MaxDelay"] = "00:00:00.050",
+        });
+        harness.Fake.FailNext(new ScriptedFailure(502), new ScriptedFailure(502), new ScriptedFailure(502));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello));
+
+        Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
+        Assert.Equal(2, harness.Fake.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Unusable_settings_are_refused_with_the_reason()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(configuration: new Dictionary<string, string?>
+        {
+            ["Connector:Retry:MaxRetryAttempts"] = "-1",
+            ["Connector:RateLimits:PerConversation:0:PermitLimit"] = "0",
+            ["Connector:RateLimits:PerConversation:0:Window"] = "00:00:01",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => harness.Get<IOptions<ConnectorOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.Contains("MaxRetryAttempts", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("PermitLimit", StringComparison.Ordinal));
+    }
+}
