@@ -34,7 +34,7 @@ public sealed class ServiceUrlPolicy
     public bool IsTrusted(string serviceUrl) =>
         TryNormalize(serviceUrl, out var uri) && (_allowAny || _trusted.ContainsKey(Key(uri)));
 
-    /// <summary>The base URI to call, ending in exactly one slash; throws for an untrusted URL.</summary>
+    /// <summary>The base URI to call, ending in exactly one slash; an untrusted URL is a permanent <see cref="ConnectorException"/>.</summary>
     public Uri Resolve(string serviceUrl)
     {
         if (!TryNormalize(serviceUrl, out var uri))
@@ -43,7 +43,8 @@ public sealed class ServiceUrlPolicy
         }
         if (!_allowAny && !_trusted.ContainsKey(Key(uri)))
         {
-            throw new InvalidOperationException($"Refusing to send to service URL '{serviceUrl}': it was never seen on an authenticated activity nor configured.");
+            throw new ConnectorException(System.Net.HttpStatusCode.Forbidden, "UntrustedServiceUrl",
+                $"Refusing to send to service URL '{serviceUrl}': it was never seen on an authenticated activity nor configured in AllowedServiceUrls.");
         }
         return uri;
     }

@@ -13,7 +13,8 @@ public sealed class ServiceUrlPolicyTests
     {
         var policy = new ServiceUrlPolicy(Hosted());
         Assert.False(policy.IsTrusted("https://smba.trafficmanager.net/amer/"));
-        Assert.Throws<InvalidOperationException>(() => policy.Resolve("https://evil.example/"));
+        var refused = Assert.Throws<ConnectorException>(() => policy.Resolve("https://evil.example/"));
+        Assert.True(refused.IsPermanent);
     }
 
     [Fact]
