@@ -14,7 +14,7 @@ namespace GiBot.Protocol.Auth;
 /// of skew. On success the identity carries the raw claims (<c>serviceurl</c> included) plus one
 /// <see cref="BotAuthenticationDefaults.EndorsementClaim"/> per endorsement of the signing key; the
 /// messages endpoint then binds both to the activity (<see cref="ChannelBinding"/>).
-/// Failures are logged with their reason and answered with a bare 401.
+/// Failures are answered with a bare 401; the reason goes to the log only.
 /// </summary>
 public sealed partial class BotFrameworkAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -34,10 +34,17 @@ public sealed partial class BotFrameworkAuthenticationHandler(
 
     private readonly ILogger _log = loggerFactory.CreateLogger("GiBot.Auth");
     private readonly TokenLifetime _lifetime = new(time, ClockSkew);
+    private string? _rejection;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = BearerHeader.Read(Request.Headers.Authorization, out var problem);
+        if (token is null && Request.Headers.Authorization.Count == 0)
+        {
+            // Quietly: the default scheme also runs for /healthz and other open endpoints.
+            _rejection = problem;
+            return AuthenticateResult.NoResult();
+        }
         if (token is null)
         {
             return Reject(problem!);
@@ -91,6 +98,9 @@ public sealed partial class BotFrameworkAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // Logged here, not when authenticating: the default scheme also runs for /healthz and the like,
+        // where a missing token is no problem.
+        LogRejected(_log, Request.Path, _rejection ?? "not authenticated");
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;
@@ -128,7 +138,7 @@ public sealed partial class BotFrameworkAuthenticationHandler(
 
     private AuthenticateResult Reject(string reason)
     {
-        LogRejected(_log, Request.Path, reason);
+        _rejection = reason;
         return AuthenticateResult.Fail("The request is not authorized.");
     }
 
