@@ -7,7 +7,8 @@ namespace GiBot.Tests.Auth;
 /// <summary>
 /// The bot as a child process with an app id, trusting the test CA through <c>SSL_CERT_FILE</c>, its
 /// channel metadata, keys and token endpoint on a <see cref="FakeCloud"/>, replying to a
-/// <see cref="FakeConnector"/>. Any call to a host other than loopback goes to a dead proxy and fails.
+/// <see cref="FakeConnector"/>. Any call to a host other than loopback goes to a <see cref="RecordingProxy"/>
+/// that records and refuses it.
 /// </summary>
 public sealed class AuthenticatedBotFixture : IAsyncLifetime
 {
@@ -22,6 +23,9 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
     public FakeConnector Connector { get; private set; } = null!;
 
     public BotProcess Bot { get; private set; } = null!;
+
+    /// <summary><c>HTTPS_PROXY</c> of the bot: whatever reaches it tried to leave the machine.</summary>
+    public RecordingProxy Proxy { get; } = new();
 
     /// <summary>Published, endorsed for <c>msteams</c>.</summary>
     public ChannelKey TeamsKey { get; } = new("teams-key-1", "msteams", "skype");
@@ -42,7 +46,7 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
         {
             ["SSL_CERT_FILE"] = Pki.BundlePath,
             ["SSL_CERT_DIR"] = null,
-            ["HTTPS_PROXY"] = "http://127.0.0.1:9",
+            ["HTTPS_PROXY"] = Proxy.Url,
             ["HTTP_PROXY"] = null,
             ["NO_PROXY"] = "127.0.0.1,localhost",
             ["MicrosoftAppType"] = "SingleTenant",
@@ -98,6 +102,7 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
         await Bot.DisposeAsync();
         await Connector.DisposeAsync();
         await Cloud.DisposeAsync();
+        await Proxy.DisposeAsync();
         Pki.Dispose();
         TeamsKey.Dispose();
         WebChatKey.Dispose();

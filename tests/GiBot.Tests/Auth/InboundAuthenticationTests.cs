@@ -46,6 +46,8 @@ public sealed class InboundAuthenticationTests(AuthenticatedBotFixture bot) : IC
         Assert.Equal(AuthenticatedBotFixture.AppPassword, form["client_secret"]);
         Assert.Equal("https://api.botframework.com/.default", form["scope"]);
         Assert.Empty(bot.Cloud.OtherRequests);
+        // ValidateAuthority=false: no instance discovery, so nothing tried to reach a Microsoft host.
+        Assert.Empty(bot.Proxy.Requests);
     }
 
     [Fact]
