@@ -10,7 +10,7 @@ namespace GiBot.Tests.Auth;
 /// <see cref="FakeConnector"/>. Any call to a host other than loopback goes to a <see cref="RecordingProxy"/>
 /// that records and refuses it.
 /// </summary>
-public sealed class AuthenticatedBotFixture : IAsyncLifetime
+public class AuthenticatedBotFixture : IAsyncLifetime
 {
     public const string AppPassword = "test-client-secret";
 
@@ -42,7 +42,7 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
         Cloud = await FakeCloud.StartAsync(Pki);
         Cloud.Publish(TeamsKey, WebChatKey);
         Connector = await FakeConnector.StartAsync();
-        Bot = await BotProcess.StartAsync(new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
             ["SSL_CERT_FILE"] = Pki.BundlePath,
             ["SSL_CERT_DIR"] = null,
@@ -57,7 +57,14 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
             ["ToBotFromChannelTokenIssuer"] = FakeCloud.Issuer,
             ["ToChannelFromBotLoginUrl"] = Cloud.LoginUrl,
             ["ValidateAuthority"] = "false",
-        });
+        };
+        Configure(environment);
+        Bot = await BotProcess.StartAsync(environment);
+    }
+
+    /// <summary>Adjusts the bot's environment before it starts.</summary>
+    protected virtual void Configure(IDictionary<string, string?> environment)
+    {
     }
 
     public string ValidToken() => ChannelTokens.Create(TeamsKey, Connector.ServiceUrl);
@@ -96,7 +103,7 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
         throw new TimeoutException($"No reply to {activityId} in {conversationId}. Bot output:\n{Bot.Output}");
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         _http.Dispose();
         await Bot.DisposeAsync();

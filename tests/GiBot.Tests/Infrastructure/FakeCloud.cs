@@ -43,13 +43,17 @@ public sealed class ChannelKey(string keyId, params string[] endorsements) : IDi
 /// <summary>
 /// The Microsoft side of authentication on a local HTTPS server (a <see cref="TestPki"/> certificate):
 /// the channel's OpenID metadata, its keys document with endorsements, and an Entra-style OAuth token
-/// endpoint at <c>/{tenant}/oauth2/v2.0/token</c>. Counts every request so tests can see caching.
+/// endpoint at <c>/{tenant}/oauth2/v2.0/token</c>, and an App Service style managed identity endpoint. Counts every request so tests can see caching.
 /// </summary>
 public sealed class FakeCloud : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.gibot.test";
     public const string MetadataPath = "/v1/.well-known/openidconfiguration";
     public const string KeysPath = "/v1/.well-known/keys";
+
+    /// <summary>An App Service style managed identity endpoint (<c>IDENTITY_ENDPOINT</c>).</summary>
+    public const string ManagedIdentityPath = "/msi/token";
+    public const string ManagedIdentitySecret = "gibot-test-identity-header";
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ChannelKey> _published = new();
@@ -82,6 +86,9 @@ public sealed class FakeCloud : IAsyncDisposable
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> TokenRequestForms { get; } = new();
 
     public ConcurrentQueue<string> IssuedTokens { get; } = new();
+
+    /// <summary>Query strings of every managed identity token request, in order.</summary>
+    public ConcurrentQueue<string> ManagedIdentityQueries { get; } = new();
 
     /// <summary>Requests for anything this server does not serve (e.g. discovery calls nobody should make).</summary>
     public ConcurrentQueue<string> OtherRequests { get; } = new();
@@ -146,6 +153,22 @@ public sealed class FakeCloud : IAsyncDisposable
                 ["expires_in"] = 3600,
                 ["ext_expires_in"] = 3600,
                 ["access_token"] = token,
+            }));
+            return;
+        }
+        if (HttpMethods.IsGet(context.Request.Method) && path == ManagedIdentityPath
+            && context.Request.Headers["X-IDENTITY-HEADER"] == ManagedIdentitySecret)
+        {
+            ManagedIdentityQueries.Enqueue(context.Request.QueryString.Value ?? "");
+            var token = $"gibot-test-msi-token-{ManagedIdentityQueries.Count}-{Guid.NewGuid():N}";
+            IssuedTokens.Enqueue(token);
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["access_token"] = token,
+                ["expires_on"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["resource"] = context.Request.Query["resource"].ToString(),
+                ["token_type"] = "Bearer",
+                ["client_id"] = context.Request.Query["client_id"].ToString(),
             }));
             return;
         }
