@@ -58,7 +58,7 @@ public sealed partial class BotFrameworkAuthenticationHandler(
         {
             keyId = Tokens.ReadJsonWebToken(token).Kid;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException or System.Text.Json.JsonException or FormatException)
         {
             return Reject("the bearer token is not a readable JWT");
         }
@@ -75,7 +75,7 @@ public sealed partial class BotFrameworkAuthenticationHandler(
         catch (Exception e) when (ChannelKeyStore.IsFetchFailure(e))
         {
             LogKeysUnavailable(_log, e, settings.ToBotFromChannelOpenIdMetadataUrl);
-            return AuthenticateResult.Fail("The channel's signing keys are unavailable.");
+            return Reject("the channel's signing keys are unavailable");
         }
         if (signingKey is null)
         {
