@@ -105,12 +105,22 @@ public class AuthenticatedBotFixture : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
+        // Null-tolerant: InitializeAsync may have failed half-way.
         _http.Dispose();
-        await Bot.DisposeAsync();
-        await Connector.DisposeAsync();
-        await Cloud.DisposeAsync();
+        if (Bot is not null)
+        {
+            await Bot.DisposeAsync();
+        }
+        if (Connector is not null)
+        {
+            await Connector.DisposeAsync();
+        }
+        if (Cloud is not null)
+        {
+            await Cloud.DisposeAsync();
+        }
         await Proxy.DisposeAsync();
-        Pki.Dispose();
+        Pki?.Dispose();
         TeamsKey.Dispose();
         WebChatKey.Dispose();
         UnpublishedKey.Dispose();
