@@ -15,8 +15,13 @@ public static class AuthenticationSetup
         }
         else
         {
-            // Filled in by the JWT validation work (issue 2): never accept a token we cannot validate.
-            throw new NotSupportedException("Bot Framework JWT validation is not wired yet.");
+            services.AddHttpClient(ChannelKeyStore.HttpClientName, http =>
+            {
+                http.Timeout = TimeSpan.FromSeconds(15);
+                http.MaxResponseContentBufferSize = 1024 * 1024;
+            });
+            services.AddSingleton<ChannelKeyStore>();
+            builder.AddScheme<AuthenticationSchemeOptions, BotFrameworkAuthenticationHandler>(BotAuthenticationDefaults.Scheme, _ => { });
         }
         services.AddAuthorizationBuilder().AddPolicy(BotAuthenticationDefaults.Policy, policy =>
             policy.AddAuthenticationSchemes(BotAuthenticationDefaults.Scheme).RequireAuthenticatedUser());

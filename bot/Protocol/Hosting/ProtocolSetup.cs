@@ -15,7 +15,7 @@ public static class ProtocolSetup
         services.AddMemoryCache();
         services.AddBotAuthentication(settings);
         services.AddSingleton<ServiceUrlPolicy>();
-        services.TryAddSingleton<IBotTokenProvider, NoTokenProvider>();
+        services.AddBotTokenProvider(settings);
         services.AddConnectorClient();
         services.TryAddSingleton<IActivityDeduplicator, MemoryActivityDeduplicator>();
         services.AddSingleton<ActivityRouter>();
