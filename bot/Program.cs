@@ -1,9 +1,12 @@
 using GiBot.Conversation;
 using GiBot.Hosting;
 using GiBot.Protocol.Hosting;
+using GiBot.Storage;
+using GiBot.Storage.Export;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBinaryDirectorySettings();
+if (await StorageCommands.TryRunAsync(args, builder.Configuration, builder.Environment.ContentRootPath)) return;
 
 var settings = BotFrameworkSettings.From(builder.Configuration);
 if (ListenAddress.Choose(builder.Configuration, settings) is { } url)
@@ -21,8 +24,10 @@ builder.Logging.AddSimpleConsole(o =>
 builder.Services.AddBotProtocol(settings);
 builder.Services.AddGiBotConversation();
 builder.Services.AddGiBotTelemetry(builder.Configuration);
+builder.Services.AddGiBotStorage(builder.Configuration);
 
 var app = builder.Build();
+if (!await app.Services.GetRequiredService<StorageInitializer>().TryStartAsync()) return;
 if (settings.IsLocalMode)
 {
     app.Logger.LogWarning("MicrosoftAppId is empty: local mode. Requests are accepted without authentication and replies are sent without a token. Never expose this instance to a network.");
