@@ -26,7 +26,7 @@ public sealed partial class StorageInitializer(StorageDatabase database, Migrati
         }
         catch (StorageUnavailableException e)
         {
-            await Console.Error.WriteLineAsync($"GiBot cannot start: {e.Message} Check ConnectionStrings:Postgres or Storage:SqlitePath in appsettings.json.");
+            await Console.Error.WriteLineAsync($"GiBot cannot start: {e.Message.TrimEnd('.')}. Check ConnectionStrings:Postgres or Storage:SqlitePath in appsettings.json.");
             Environment.ExitCode = 3;
             return false;
         }

@@ -56,6 +56,6 @@ public abstract class StorageDatabase
         new($"Storage ({Description}) is unavailable: {e.Message}", e);
 
     private static bool IsUnavailable(Exception e) =>
-        e is DbException or SocketException or TimeoutException or IOException
+        e is DbException or SocketException or TimeoutException or IOException or UnauthorizedAccessException
         || (e is InvalidOperationException && e.Source is "Npgsql" or "Microsoft.Data.Sqlite");
 }
