@@ -7,21 +7,62 @@ namespace GiBot.Storage.Export;
 
 /// <summary>
 /// Command-line operations that run instead of the web host:
-/// <c>export --format csv|json [--output FILE]</c> writes every update version to stdout or FILE.
+/// <c>export --format csv|json [--output FILE]</c> writes every update version to stdout or FILE;
+/// <c>copy-to-postgres</c> copies the SQLite file (<c>Storage:SqlitePath</c>) into the empty
+/// database at <c>ConnectionStrings:Postgres</c>.
 /// </summary>
 public static class StorageCommands
 {
     public const string Usage = "Usage: GiBot export --format csv|json [--output FILE]";
 
+    public const string CopyUsage = "Usage: GiBot copy-to-postgres   (reads Storage:SqlitePath, writes to ConnectionStrings:Postgres)";
+
     /// <summary>False when <paramref name="args"/> name no storage command (the bot then starts as usual).</summary>
     public static async Task<bool> TryRunAsync(string[] args, IConfiguration configuration, string contentRoot)
     {
-        if (args.Length == 0 || !string.Equals(args[0], "export", StringComparison.OrdinalIgnoreCase))
+        if (args.Length == 0)
         {
             return false;
         }
-        Environment.ExitCode = await ExportAsync(args[1..], configuration, contentRoot, Console.Out, Console.Error);
-        return true;
+        if (string.Equals(args[0], "export", StringComparison.OrdinalIgnoreCase))
+        {
+            Environment.ExitCode = await ExportAsync(args[1..], configuration, contentRoot, Console.Out, Console.Error);
+            return true;
+        }
+        if (string.Equals(args[0], "copy-to-postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            Environment.ExitCode = await CopyToPostgresAsync(configuration, contentRoot, Console.Error);
+            return true;
+        }
+        return false;
+    }
+
+    public static async Task<int> CopyToPostgresAsync(IConfiguration configuration, string contentRoot, TextWriter stderr)
+    {
+        var options = StorageOptions.From(configuration, contentRoot);
+        if (!options.UsesPostgres)
+        {
+            await stderr.WriteLineAsync($"Set ConnectionStrings:Postgres to the target database first. {CopyUsage}");
+            return 2;
+        }
+        if (!File.Exists(options.SqlitePath))
+        {
+            await stderr.WriteLineAsync($"No SQLite file at {options.SqlitePath}: set Storage:SqlitePath to the file to copy. {CopyUsage}");
+            return 2;
+        }
+        var source = new SqliteDatabase(options.SqlitePath);
+        await using var target = new PostgresDatabase(options.PostgresConnectionString!);
+        try
+        {
+            var copied = await PostgresCopy.CopyAsync(source, target, CancellationToken.None);
+            await stderr.WriteLineAsync($"Copied {source.Description} to {target.Description}: " + string.Join(", ", copied.Select(c => $"{c.Table} {c.Rows}")));
+            return 0;
+        }
+        catch (Exception e) when (e is StorageUnavailableException or InvalidOperationException)
+        {
+            await stderr.WriteLineAsync($"Copy failed, nothing was written: {e.Message}");
+            return 3;
+        }
     }
 
     public static async Task<int> ExportAsync(string[] args, IConfiguration configuration, string contentRoot, TextWriter stdout, TextWriter stderr)
