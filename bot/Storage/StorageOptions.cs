@@ -2,9 +2,9 @@ namespace GiBot.Storage;
 
 /// <summary>
 /// <c>ConnectionStrings:Postgres</c> selects PostgreSQL; otherwise SQLite at <c>Storage:SqlitePath</c>.
-/// A relative SQLite path is resolved against the content root, which is the working directory
-/// unless <c>--contentRoot</c> is given (so <c>dotnet run --project bot</c> from the repository
-/// root uses <c>./data/gibot.db</c>).
+/// A relative SQLite path is resolved against the content root: the process's working directory
+/// unless <c>--contentRoot</c> is given (<c>dotnet run --project bot</c> runs in <c>bot/</c>, so it
+/// uses <c>bot/data/gibot.db</c>). See docs/storage.md.
 /// </summary>
 public sealed record StorageOptions(string? PostgresConnectionString, string SqlitePath)
 {

@@ -69,4 +69,5 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Equal(StorageProvider.Postgres, database.Provider);
         Assert.Equal("PostgreSQL db.internal:5432/gibot", database.Description);
     }
+
 }

@@ -38,6 +38,29 @@ public sealed class StorageProcessTests : IDisposable
         Assert.DoesNotContain("Password=x", output);
     }
 
+    [Fact]
+    public async Task What_was_stored_before_a_kill_9_is_there_afterwards()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using (var bot = await BotProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Storage__SqlitePath"] = DatabasePath,
+            ["ConnectionStrings__Postgres"] = null,
+            ["MicrosoftAppId"] = "",
+        }))
+        {
+            using var http = new HttpClient();
+            var activity = Activities.Message(connector.ServiceUrl, "help");
+            using var response = await http.PostAsync(bot.MessagesUrl, new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            await connector.WaitForSentAsync(1);
+            await bot.KillAsync();
+        }
+
+        var store = new SqlConversationReferenceStore(new SqliteDatabase(DatabasePath), new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), TimeProvider.System);
+        var reference = await store.FindPersonalChatAsync(Activities.UserAad, CancellationToken.None);
+        Assert.Equal(connector.ServiceUrl, reference?.ServiceUrl);
+    }
+
     private async Task SeedAsync()
     {
         var database = new SqliteDatabase(DatabasePath);
