@@ -86,7 +86,7 @@ internal static class M0001Initial
             created_at BIGINT NOT NULL
         );
         CREATE INDEX ix_reminder_plans_due ON reminder_plans (due_at) WHERE status = 'pending';
-        CREATE INDEX ix_reminder_plans_scope ON reminder_plans (measure, unit_id, period);
+        CREATE UNIQUE INDEX ux_reminder_plans_scope ON reminder_plans (measure, unit_id, period, step);
 
         CREATE TABLE reminder_sends (
             plan_key TEXT NOT NULL,

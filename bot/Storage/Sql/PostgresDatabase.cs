@@ -4,7 +4,7 @@ using Npgsql;
 namespace GiBot.Storage.Sql;
 
 /// <summary>PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>; several bot instances may share the database.</summary>
-public sealed class PostgresDatabase : StorageDatabase, IAsyncDisposable
+public sealed class PostgresDatabase : StorageDatabase, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
 
@@ -30,4 +30,6 @@ public sealed class PostgresDatabase : StorageDatabase, IAsyncDisposable
         await connection.BeginTransactionAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public void Dispose() => _dataSource.Dispose();
 }

@@ -15,7 +15,7 @@ public sealed class SqlReminderStore(StorageDatabase database, TimeProvider time
         await database.RunAsync(connection => connection.ExecuteAsync("""
             INSERT INTO reminder_plans (plan_key, measure, unit_id, period, step, due_at, payload, status, attempts, created_at)
             VALUES (@key, @measure, @unit, @period, @step, @due, @payload, 'pending', 0, @now)
-            ON CONFLICT (plan_key) DO NOTHING
+            ON CONFLICT DO NOTHING
             """, null, cancellationToken,
             ("key", plan.Key), ("measure", plan.Measure), ("unit", plan.UnitId), ("period", plan.Period), ("step", plan.Step),
             ("due", plan.DueAt), ("payload", plan.Payload), ("now", time.GetUtcNow())), cancellationToken) == 1;
@@ -72,7 +72,7 @@ public sealed class SqlReminderStore(StorageDatabase database, TimeProvider time
             null, Read, cancellationToken, ("from", from), ("to", to)), cancellationToken);
 
     private static ReminderRecord Read(DbDataReader r) => new(
-        new ReminderPlan(r.RequiredText("plan_key"), r.Int("measure")!.Value, r.RequiredText("unit_id"), r.RequiredText("period"),
+        new ReminderPlan(r.Int("measure")!.Value, r.RequiredText("unit_id"), r.RequiredText("period"),
             r.RequiredText("step"), r.RequiredTime("due_at"), r.Text("payload")),
         r.RequiredText("status"), r.Int("attempts")!.Value, r.Text("claim_token"), r.Time("lease_until"), r.Time("sent_at"), r.Text("last_error"));
 }

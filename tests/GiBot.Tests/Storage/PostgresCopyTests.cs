@@ -37,7 +37,7 @@ public sealed class PostgresCopyTests : IAsyncLifetime
             new Submitter("aad-1", "李联络"), "k1", [new NewOutboxMessage("relay.reply", "r1", "{}"), new NewOutboxMessage("relay.reply", "r2", "{}")], CancellationToken.None)).Update!;
         await before.Roster.UpsertAsync(new RosterEntry("aad-1", "zfj", "liaison", "aad-1", null, "李联络"), CancellationToken.None);
         await before.Drafts.SaveAsync("aad-1", "update/3", "{\"a\":1}", CancellationToken.None);
-        await before.Reminders.PlanAsync(new ReminderPlan("8/zfj/2026-11/T-3", 8, "zfj", "2026-11", "T-3", time.GetUtcNow()), CancellationToken.None);
+        await before.Reminders.PlanAsync(new ReminderPlan(8, "zfj", "2026-11", "T-3", time.GetUtcNow()), CancellationToken.None);
         await before.Settings.SetAsync("relay.channel", "19:ip", CancellationToken.None);
 
         var copied = await PostgresCopy.CopyAsync(sqlite, _server.Open(), CancellationToken.None);

@@ -401,7 +401,7 @@ public abstract class StorageContractTests : IAsyncLifetime
     // ---- reminders
 
     private ReminderPlan Plan(string step = "T-3", string unit = "zfj", int minutesFromNow = 0) =>
-        new($"8/{unit}/2026-11/{step}", 8, unit, "2026-11", step, Time.GetUtcNow().AddMinutes(minutesFromNow), "{\"deadline\":\"2026-11-25\"}");
+        new(8, unit, "2026-11", step, Time.GetUtcNow().AddMinutes(minutesFromNow), "{\"deadline\":\"2026-11-25\"}");
 
     [Fact]
     public async Task A_reminder_is_planned_once_claimed_when_due_and_completed_once()
