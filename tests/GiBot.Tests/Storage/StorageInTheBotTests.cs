@@ -63,18 +63,41 @@ public sealed class StorageInTheBotTests : IAsyncLifetime
         Assert.True((await store.GetAsync("a:personal-1", CancellationToken.None))!.IsRemoved);
     }
 
-    [Fact]
-    public async Task A_channel_thread_reply_is_stored_as_its_channel()
+    private JsonObject ChannelActivity(string text, string conversationId = "19:ip@thread.tacv2;messageid=1700000000000")
     {
-        await using var bot = Bot();
-        var message = Activities.Message(_connector.ServiceUrl, "help", conversationId: "19:ip@thread.tacv2;messageid=1700000000000", conversationType: "channel");
+        var message = Activities.Message(_connector.ServiceUrl, text, conversationId: conversationId, conversationType: "channel");
         message["channelData"] = new JsonObject
         {
             ["tenant"] = new JsonObject { ["id"] = "tenant-1" },
             ["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2", ["name"] = "市场监管局" },
             ["channel"] = new JsonObject { ["id"] = "19:ip@thread.tacv2", ["name"] = "知识产权保护科" },
         };
-        await bot.PostActivityAsync(message);
+        return message;
+    }
+
+    [Fact]
+    public async Task Removing_the_bot_from_a_team_marks_its_channels_removed()
+    {
+        await using var bot = Bot();
+        await bot.PostActivityAsync(ChannelActivity("help"));
+        var store = bot.Services.GetRequiredService<IConversationReferenceStore>();
+        Assert.Single(await store.ListTeamChannelsAsync("19:team@thread.tacv2", CancellationToken.None));
+
+        var removed = ChannelActivity("", conversationId: "19:team@thread.tacv2");
+        removed["type"] = "conversationUpdate";
+        removed.Remove("text");
+        removed["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId });
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(removed)).StatusCode);
+
+        Assert.Empty(await store.ListTeamChannelsAsync("19:team@thread.tacv2", CancellationToken.None));
+        Assert.True((await store.GetAsync("19:ip@thread.tacv2", CancellationToken.None))!.IsRemoved);
+    }
+
+    [Fact]
+    public async Task A_channel_thread_reply_is_stored_as_its_channel()
+    {
+        await using var bot = Bot();
+        await bot.PostActivityAsync(ChannelActivity("help"));
 
         var channel = Assert.Single(await bot.Services.GetRequiredService<IConversationReferenceStore>().ListTeamChannelsAsync("19:team@thread.tacv2", CancellationToken.None));
         Assert.Equal("19:ip@thread.tacv2", channel.ConversationId);
