@@ -2,10 +2,13 @@ using GiBot.AppPackage;
 using GiBot.Conversation;
 using GiBot.Hosting;
 using GiBot.Protocol.Hosting;
+using GiBot.Storage;
+using GiBot.Storage.Export;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBinaryDirectorySettings();
 if (AppPackageCommand.IsRequested(args)) Environment.Exit(AppPackageCommand.Run(args, builder.Configuration, Console.Out, Console.Error));
+if (await StorageCommands.TryRunAsync(args, builder.Configuration, builder.Environment.ContentRootPath)) return;
 
 var settings = BotFrameworkSettings.From(builder.Configuration);
 if (ListenAddress.Choose(builder.Configuration, settings) is { } url)
@@ -20,11 +23,22 @@ builder.Logging.AddSimpleConsole(o =>
     o.UseUtcTimestamp = true;
 });
 
-builder.Services.AddBotProtocol(settings);
+try
+{
+    builder.Services.AddBotProtocol(settings);
+}
+catch (InvalidOperationException e)
+{
+    // A configuration mistake (e.g. SingleTenant without a tenant id): one clear line, no stack trace.
+    Console.Error.WriteLine($"GiBot cannot start: {e.Message}");
+    Environment.Exit(2);
+}
 builder.Services.AddGiBotConversation();
 builder.Services.AddGiBotTelemetry(builder.Configuration);
+builder.Services.AddGiBotStorage(builder.Configuration);
 
 var app = builder.Build();
+if (!await app.Services.GetRequiredService<StorageInitializer>().TryStartAsync()) return;
 if (settings.IsLocalMode)
 {
     app.Logger.LogWarning("MicrosoftAppId is empty: local mode. Requests are accepted without authentication and replies are sent without a token. Never expose this instance to a network.");

@@ -44,7 +44,7 @@ public sealed partial class ActivityRouter(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogTurnFailed(logger, e, referenceId, activity.Id, activity.Conversation?.Id);
-            return await ApologiseAsync(turn, referenceId, cancellationToken);
+            return await ApologiseAsync(turn, referenceId, e as UserFacingException, cancellationToken);
         }
     }
 
@@ -178,11 +178,11 @@ public sealed partial class ActivityRouter(
         "抱歉，这个按钮已失效或暂不支持。请发送“帮助”查看可用的功能。",
         "Sorry, this button is no longer valid or not supported. Send \"help\" to see what I can do."));
 
-    private async Task<InvokeResponse?> ApologiseAsync(TurnContext turn, string referenceId, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> ApologiseAsync(TurnContext turn, string referenceId, UserFacingException? cause, CancellationToken cancellationToken)
     {
-        var text = turn.Language.Pick(
-            $"抱歉，处理您的请求时出现了问题，您的输入未丢失，请稍后再试。如需协助，请向管理员提供参考编号：{referenceId}",
-            $"Sorry, something went wrong while handling your request. Nothing you entered was lost; please try again shortly. If you need help, give the administrator this reference: {referenceId}");
+        var text = cause is not null ? cause.UserMessage(turn.Language) : turn.Language.Pick(
+            $"抱歉，处理您的请求时出现了问题，请稍后再试。如需协助，请向管理员提供参考编号：{referenceId}",
+            $"Sorry, something went wrong while handling your request; please try again shortly. If you need help, give the administrator this reference: {referenceId}");
         if (turn.Activity.IsType(ActivityTypes.Invoke))
         {
             return CardInvokeResponses.Error(500, "InternalError", text);

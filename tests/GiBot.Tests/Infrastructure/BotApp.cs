@@ -27,6 +27,12 @@ public sealed class BotApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        // Each bot gets its own database unless the test chooses one: a remembered activity id or
+        // roster entry from another test must never change this test's outcome.
+        if (!_settings.ContainsKey("Storage:SqlitePath"))
+        {
+            builder.UseSetting("Storage:SqlitePath", Path.Combine(Path.GetTempPath(), "gibot-tests", Guid.NewGuid().ToString("N"), "gibot.db"));
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

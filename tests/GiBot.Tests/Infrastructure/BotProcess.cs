@@ -81,6 +81,7 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{chosenPort}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Storage__SqlitePath"] = Path.Combine(Path.GetTempPath(), "gibot-tests", Guid.NewGuid().ToString("N"), "gibot.db");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)

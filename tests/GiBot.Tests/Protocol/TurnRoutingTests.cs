@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using GiBot.Cards;
 using GiBot.Protocol.Turns;
+using GiBot.Storage;
 using GiBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +43,14 @@ public sealed class TurnRoutingTests : IAsyncLifetime
         await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "help"));
         var sent = await _connector.WaitForSentAsync(2);
         Assert.Contains("list all measures", sent[1].Json!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_storage_outage_is_explained_and_never_reported_as_saved()
+    {
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "save this"));
+        var text = Assert.Single(await _connector.WaitForSentAsync(1)).Json!["text"]!.GetValue<string>();
+        Assert.Equal(StorageUnavailableException.Text(GiBot.Localization.Language.English), text);
     }
 
     [Fact]
@@ -181,10 +190,12 @@ public sealed class TurnRoutingTests : IAsyncLifetime
     {
         public int Order => -1;
 
-        public ValueTask<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken) =>
-            turn.Text.StartsWith("boom", StringComparison.Ordinal)
-                ? throw new InvalidOperationException("feature exploded")
-                : ValueTask.FromResult(false);
+        public ValueTask<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Text switch
+        {
+            var t when t.StartsWith("boom", StringComparison.Ordinal) => throw new InvalidOperationException("feature exploded"),
+            "save this" => throw new StorageUnavailableException("database down"),
+            _ => ValueTask.FromResult(false),
+        };
     }
 
     private sealed class EchoCardFeature : ICardActionFeature

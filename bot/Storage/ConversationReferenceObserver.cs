@@ -1,0 +1,83 @@
+using GiBot.Protocol.Turns;
+
+namespace GiBot.Storage;
+
+/// <summary>
+/// Stores or refreshes the reference of every conversation an activity arrives from (serviceUrl can
+/// change) and marks it removed when the bot is uninstalled. A storage outage is logged and does
+/// not stop the turn: features that need storage report it to the user themselves.
+/// </summary>
+public sealed partial class ConversationReferenceObserver(IConversationReferenceStore store, TimeProvider time, ILogger<ConversationReferenceObserver> logger) : IConversationLifecycleObserver
+{
+    public ValueTask OnBotAddedAsync(TurnContext turn, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public async ValueTask OnBotRemovedAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (turn.TeamId is { } teamId && turn.ConversationType == ConversationReference.Channel)
+            {
+                await store.MarkTeamRemovedAsync(teamId, cancellationToken);
+            }
+            else
+            {
+                await store.MarkRemovedAsync(ChannelConversationId(turn.ConversationId), cancellationToken);
+            }
+        }
+        catch (StorageUnavailableException e)
+        {
+            LogNotStored(logger, e.Message);
+        }
+    }
+
+    public async ValueTask OnActivityAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (FromTurn(turn, time.GetUtcNow()) is not { } reference)
+        {
+            return;
+        }
+        try
+        {
+            await store.UpsertAsync(reference, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            LogNotStored(logger, e.Message);
+        }
+    }
+
+    /// <summary>The reference an activity implies, or null when it lacks a conversation or serviceUrl.</summary>
+    public static ConversationReference? FromTurn(TurnContext turn, DateTimeOffset now)
+    {
+        var activity = turn.Activity;
+        if (string.IsNullOrEmpty(activity.Conversation?.Id) || string.IsNullOrEmpty(activity.ServiceUrl))
+        {
+            return null;
+        }
+        var kind = turn.ConversationType ?? ConversationReference.Personal;
+        var personal = kind == ConversationReference.Personal;
+        return new ConversationReference(
+            ChannelConversationId(activity.Conversation.Id),
+            kind,
+            activity.ServiceUrl,
+            turn.TenantId,
+            activity.Recipient?.Id,
+            personal ? activity.From?.Id : null,
+            personal ? activity.From?.AadObjectId : null,
+            personal ? activity.From?.Name : null,
+            turn.TeamId,
+            turn.TeamName,
+            turn.ChannelId,
+            now);
+    }
+
+    /// <summary>A reply in a channel thread arrives as <c>19:…@thread.tacv2;messageid=…</c>; the channel is the part before.</summary>
+    public static string ChannelConversationId(string conversationId)
+    {
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread < 0 ? conversationId : conversationId[..thread];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation reference not stored: {Reason}")]
+    private static partial void LogNotStored(ILogger logger, string reason);
+}

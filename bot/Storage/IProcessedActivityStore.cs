@@ -1,0 +1,11 @@
+namespace GiBot.Storage;
+
+/// <summary>Ids of inbound activities already handled, shared by every instance.</summary>
+public interface IProcessedActivityStore
+{
+    /// <summary>True the first time; false when any instance recorded this activity before.</summary>
+    Task<bool> TryRecordAsync(string conversationId, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets ids older than <paramref name="before"/>; returns how many.</summary>
+    Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+}

@@ -1,0 +1,9 @@
+namespace GiBot.Storage.Migrations;
+
+public static class AllMigrations
+{
+    public static IReadOnlyList<Migration> InOrder { get; } =
+    [
+        M0001Initial.Migration,
+    ];
+}

@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace GiBot.Storage.Sql;
+
+/// <summary>
+/// One SQLite file in WAL mode. <c>synchronous=FULL</c> makes every commit durable before it
+/// returns, so a write the user was told about survives a crash or power loss.
+/// </summary>
+public sealed class SqliteDatabase : StorageDatabase
+{
+    private const int BusyTimeoutMilliseconds = 10_000;
+
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    public override string Description => $"SQLite file {Path}";
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragmas = connection.CreateCommand();
+            // journal_mode is stored in the file; the others hold per connection.
+            pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=ON;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>BEGIN IMMEDIATE: the write lock is taken up front, so two writers queue instead of deadlocking.</summary>
+    protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+}

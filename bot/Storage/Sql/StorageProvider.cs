@@ -1,0 +1,7 @@
+namespace GiBot.Storage.Sql;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}
