@@ -1,5 +1,6 @@
 using GiBot.Conversation;
 using GiBot.Hosting;
+using GiBot.Measures;
 using GiBot.Protocol.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Logging.AddSimpleConsole(o =>
 
 builder.Services.AddBotProtocol(settings);
 builder.Services.AddGiBotConversation();
+builder.Services.AddGiBotMeasures(builder.Configuration);
 builder.Services.AddGiBotTelemetry(builder.Configuration);
 
 var app = builder.Build();
