@@ -27,7 +27,7 @@ public sealed class MeasureCards(MeasureRegistry registry)
             .Set("lang", LangCode(language))
             .Set("heading", MeasureLabels.MeasureTitle(measure.Number, language))
             .Set("placement", MeasureLabels.Placement(measure, language))
-            .Set("blocks", Block(measure, MeasureLabels.TextLabel(language), language))
+            .Set("blocks", Block(measure, MeasureLabels.TextLabel(language), language, withCountyNote: true))
             .Set("actions", actions.Take(MaxActions)));
     }
 
@@ -36,7 +36,7 @@ public sealed class MeasureCards(MeasureRegistry registry)
             .Set("lang", LangCode(language))
             .Set("heading", MeasureLabels.Item(item, language))
             .Set("placement", MeasureLabels.Section(item.Section, language))
-            .Set("blocks", measures.Select(m => Block(m, MeasureLabels.MeasureTitle(m.Number, language), language)))
+            .Set("blocks", measures.Select((m, i) => Block(m, MeasureLabels.MeasureTitle(m.Number, language), language, withCountyNote: i == measures.Count - 1)))
             .Set("actions", new[]
             {
                 Action(language.Pick($"{item.Section.Number}、全部措施", $"All of part {item.Section.Number}"), MeasureVerbs.SectionData(item.Section.Number, language)),
@@ -79,7 +79,8 @@ public sealed class MeasureCards(MeasureRegistry registry)
 
     public static string LangCode(Language language) => language == Language.English ? "en" : "zh";
 
-    private JsonNode Block(Measure measure, string title, Language language)
+    // In an item card the note on who the county bureaus are is said once, under the last measure.
+    private JsonNode Block(Measure measure, string title, Language language, bool withCountyNote)
     {
         var summary = MeasureLabels.Summary(measure, language);
         return Fragment("measure-block", new CardValues()
@@ -88,7 +89,9 @@ public sealed class MeasureCards(MeasureRegistry registry)
             .Set("summary", summary.Length == 0 ? null : Fragment("measure-summary", new CardValues().Set("text", summary)))
             .Set("unitsLabel", MeasureLabels.UnitsLabel(language))
             .Set("units", measure.Owners.Select(u => Fragment("measure-line", new CardValues().Set("text", "• " + MeasureLabels.OwnerLine(measure, u, language)))))
-            .Set("countyNote", measure.SharedWithCountyBureaus ? MeasureLabels.CountyNote(registry, language) : ""));
+            .Set("countyNote", withCountyNote && measure.SharedWithCountyBureaus && MeasureLabels.CountyNote(registry, language) is { Length: > 0 } note
+                ? Fragment("measure-note", new CardValues().Set("text", note))
+                : null));
     }
 
     private static JsonNode Action(string title, JsonObject data) =>

@@ -36,8 +36,8 @@ public sealed class MeasureReplies(MeasureRegistry registry)
     private static string Count(int n) => n == 1 ? "1 measure" : $"{n} measures";
 
     private static string UnitHeading(Unit unit, int count, Language language) => unit.Kind == UnitKind.CountyBureau
-        ? language.Pick($"{unit.Name} 按职责分工负责的措施（{count} 项）", $"Measures {MeasureLabels.Unit(unit, language)} shares, each bureau within its remit: {Count(count)}")
-        : language.Pick($"{unit.Name} 负责的措施（{count} 项）", $"Measures owned by {MeasureLabels.Unit(unit, language)}: {Count(count)}");
+        ? language.Pick($"{unit.Name}按职责分工负责的措施（{count} 项）", $"Measures {MeasureLabels.Unit(unit, language)} shares, each bureau within its remit: {Count(count)}")
+        : language.Pick($"{unit.Name}负责的措施（{count} 项）", $"Measures owned by {MeasureLabels.Unit(unit, language)}: {Count(count)}");
 
     private OutgoingMessage List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language, bool offerAll)
     {

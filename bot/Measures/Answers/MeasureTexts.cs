@@ -12,7 +12,7 @@ public sealed class MeasureTexts(MeasureRegistry registry)
         var text = new StringBuilder();
         text.Append("**").Append(MeasureLabels.MeasureTitle(measure.Number, language)).Append("**\n\n");
         text.Append(MeasureLabels.Placement(measure, language)).Append("\n\n");
-        AppendBody(text, measure, language);
+        AppendBody(text, measure, language, withCountyNote: true);
         return text.ToString().TrimEnd();
     }
 
@@ -21,10 +21,10 @@ public sealed class MeasureTexts(MeasureRegistry registry)
         var text = new StringBuilder();
         text.Append("**").Append(MeasureLabels.Item(item, language)).Append("**\n\n");
         text.Append(MeasureLabels.Section(item.Section, language)).Append("\n\n");
-        foreach (var measure in measures)
+        for (var i = 0; i < measures.Count; i++)
         {
-            text.Append("**").Append(MeasureLabels.MeasureTitle(measure.Number, language)).Append("**\n\n");
-            AppendBody(text, measure, language);
+            text.Append("**").Append(MeasureLabels.MeasureTitle(measures[i].Number, language)).Append("**\n\n");
+            AppendBody(text, measures[i], language, withCountyNote: i == measures.Count - 1);
         }
         return text.ToString().TrimEnd();
     }
@@ -49,7 +49,7 @@ public sealed class MeasureTexts(MeasureRegistry registry)
         return text.ToString().TrimEnd();
     }
 
-    private void AppendBody(StringBuilder text, Measure measure, Language language)
+    private void AppendBody(StringBuilder text, Measure measure, Language language, bool withCountyNote)
     {
         text.Append(measure.Text.Replace("\n", "\n\n", StringComparison.Ordinal)).Append("\n\n");
         if (MeasureLabels.Summary(measure, language) is { Length: > 0 } summary)
@@ -61,7 +61,7 @@ public sealed class MeasureTexts(MeasureRegistry registry)
         {
             text.Append("- ").Append(MeasureLabels.OwnerLine(measure, unit, language)).Append('\n');
         }
-        if (measure.SharedWithCountyBureaus && MeasureLabels.CountyNote(registry, language) is { Length: > 0 } note)
+        if (withCountyNote && measure.SharedWithCountyBureaus && MeasureLabels.CountyNote(registry, language) is { Length: > 0 } note)
         {
             text.Append('\n').Append(note).Append('\n');
         }
