@@ -12,6 +12,8 @@ public sealed class MeasureCards(MeasureRegistry registry)
     // Teams shows at most six buttons in a card's action bar.
     private const int MaxActions = 6;
 
+    private readonly string[] _countyNotes = [MeasureLabels.CountyNote(registry, Language.Chinese), MeasureLabels.CountyNote(registry, Language.English)];
+
     public AdaptiveCard Measure(Measure measure, Language language)
     {
         var actions = registry.InItem(measure.Item).Where(m => m != measure)
@@ -89,7 +91,7 @@ public sealed class MeasureCards(MeasureRegistry registry)
             .Set("summary", summary.Length == 0 ? null : Fragment("measure-summary", new CardValues().Set("text", summary)))
             .Set("unitsLabel", MeasureLabels.UnitsLabel(language))
             .Set("units", measure.Owners.Select(u => Fragment("measure-line", new CardValues().Set("text", "• " + MeasureLabels.OwnerLine(measure, u, language)))))
-            .Set("countyNote", withCountyNote && measure.SharedWithCountyBureaus && MeasureLabels.CountyNote(registry, language) is { Length: > 0 } note
+            .Set("countyNote", withCountyNote && measure.SharedWithCountyBureaus && _countyNotes[(int)language] is { Length: > 0 } note
                 ? Fragment("measure-note", new CardValues().Set("text", note))
                 : null));
     }

@@ -7,6 +7,8 @@ namespace GiBot.Measures.Answers;
 /// <summary>The same answers as the cards, as Markdown text for clients that do not render cards.</summary>
 public sealed class MeasureTexts(MeasureRegistry registry)
 {
+    private readonly string[] _countyNotes = [MeasureLabels.CountyNote(registry, Language.Chinese), MeasureLabels.CountyNote(registry, Language.English)];
+
     public string Measure(Measure measure, Language language)
     {
         var text = new StringBuilder();
@@ -61,7 +63,7 @@ public sealed class MeasureTexts(MeasureRegistry registry)
         {
             text.Append("- ").Append(MeasureLabels.OwnerLine(measure, unit, language)).Append('\n');
         }
-        if (withCountyNote && measure.SharedWithCountyBureaus && MeasureLabels.CountyNote(registry, language) is { Length: > 0 } note)
+        if (withCountyNote && measure.SharedWithCountyBureaus && _countyNotes[(int)language] is { Length: > 0 } note)
         {
             text.Append('\n').Append(note).Append('\n');
         }

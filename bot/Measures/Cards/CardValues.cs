@@ -6,11 +6,11 @@ namespace GiBot.Measures.Cards;
 /// <summary>The values for one <see cref="CardTemplate"/> fill: text, JSON, or lists of JSON to splice into arrays.</summary>
 public sealed class CardValues
 {
-    private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
 
     public CardValues Set(string key, string text)
     {
-        _values[key] = JsonValue.Create(text);
+        _values[key] = text;
         return this;
     }
 
@@ -22,11 +22,12 @@ public sealed class CardValues
 
     public CardValues Set(string key, IEnumerable<JsonNode> nodes)
     {
-        _values[key] = new JsonArray([.. nodes]);
+        _values[key] = nodes.ToList();
         return this;
     }
 
-    public JsonNode? Get(string key) =>
+    /// <summary>A string, a <see cref="JsonNode"/>, a list of nodes, or null.</summary>
+    public object? Get(string key) =>
         _values.TryGetValue(key, out var value) ? value : throw new InvalidOperationException($"Card template value ${{{key}}} was not given.");
 
     public string Substitute(string text)
@@ -43,8 +44,13 @@ public sealed class CardValues
                 break;
             }
             result.Append(text, at, start - at);
-            var value = Get(text[(start + 2)..end]);
-            result.Append(value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString());
+            result.Append(Get(text[(start + 2)..end]) switch
+            {
+                string s => s,
+                JsonNode node => node.ToJsonString(),
+                null => "",
+                var other => other.ToString(),
+            });
             at = end + 1;
         }
         return result.ToString();
