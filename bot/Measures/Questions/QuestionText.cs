@@ -14,7 +14,29 @@ public static class QuestionText
         {
             return "";
         }
+        if (text.AsSpan().IndexOfAnyInRange('\u2460', '\u2473') >= 0)
+        {
+            text = SeparateCircledNumbers(text);
+        }
         return text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();
+    }
+
+    // NFKC turns ①② into "12"; keep them apart so they stay two numbers.
+    private static string SeparateCircledNumbers(string text)
+    {
+        var result = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is >= '\u2460' and <= '\u2473')
+            {
+                result.Append(' ').Append(c - '\u2460' + 1).Append(' ');
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+        return result.ToString();
     }
 
     public static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';

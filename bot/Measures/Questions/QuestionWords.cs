@@ -14,11 +14,11 @@ public static class QuestionWords
         "有哪些", "是哪些", "是什么", "有什么", "哪一些", "一共", "都有", "哪些", "什么", "哪个", "哪项", "负责", "牵头", "承担", "分工",
         "措施", "举措", "具体", "内容", "相关", "有关", "关于", "涉及", "提到", "包含", "包括", "查询", "查找", "搜索", "查一下", "查看",
         "看看", "请问", "想知道", "一下", "列出", "列举", "显示", "全部", "所有", "全体", "清单", "列表", "一览", "目录", "科室", "单位",
-        "条目", "给我", "的", "是", "吗", "呢", "啊", "吧", "了", "请", "和", "与", "及", "或", "都", "谁", "哪", "项", "条", "中",
+        "条目", "给我", "部分", "的", "是", "吗", "呢", "啊", "吧", "了", "请", "和", "与", "及", "或", "都", "谁", "哪", "项", "条",
     }.OrderByDescending(w => w.Length).ToArray();
 
     /// <summary>Words that make a question about the list as a whole when nothing else is asked.</summary>
-    private static readonly string[] ListWords = ["措施", "举措", "清单", "全部", "所有", "列表", "目录", "一览", "分工方案"];
+    private static readonly string[] ListWords = ["措施", "举措", "清单", "全部", "所有", "列表", "目录", "一览", "分工方案", "部分"];
 
     private static readonly HashSet<string> EnglishStopWords = new(StringComparer.Ordinal)
     {

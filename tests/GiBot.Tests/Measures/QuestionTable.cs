@@ -64,6 +64,10 @@ public static class QuestionTable
         措施二十 ⇒ measure 20
         measure 20 owner ⇒ measure 20
         ⑳ ⇒ measure 20
+        第8项措施的牵头单位是谁 ⇒ measure 8
+        8号措施 ⇒ measure 8
+        Measure8 ⇒ measure 8
+        what is the lead unit of measure 20 ⇒ measure 20
         （八） ⇒ item 八: 8 9 10
         举措八 ⇒ item 八: 8 9 10
         (八)有哪些措施 ⇒ item 八: 8 9 10
@@ -126,6 +130,15 @@ public static class QuestionTable
         artificial intelligence ⇒ keyword: 5
         criminal justice ⇒ keyword: 10
         public opinion monitoring ⇒ keyword: 14
+        谁负责检验检测 ⇒ keyword: 7
+        保护中心 ⇒ keyword: 14
+        counterfeiting ⇒ keyword: 8 14
+        第三方检测机构谁负责 ⇒ keyword: 7
+        维权 ⇒ unit 知识产权维权保护中心: 14
+        law enforcement ⇒ unit 执法稽查科: 8 9 10
+        县区局负责什么 ⇒ unit 各县（市）、区市场监督管理局、城乡一体化示范区分局: {All}
+        有哪些部分 ⇒ all
+        ①② ⇒ clarify: measure 1 | measure 2
         第四部分有哪些措施 ⇒ section 四: 8 9 10 11 12
         第二部分 ⇒ section 二: 1 2
         第三部分的措施 ⇒ section 三: 3 4 5 6 7
