@@ -44,6 +44,10 @@ public sealed class MeasureRegistry
             m.SharedWithCountyBureaus ? CountyBureausGroup : null,
             m.SummaryEn)).ToArray();
         _byNumber = Measures.ToDictionary(m => m.Number);
+        if (data.Measures.FirstOrDefault(m => m.Section != _byNumber[m.Number].Section.Number) is { } misplaced)
+        {
+            throw new InvalidOperationException($"{ResourceName}: measure {misplaced.Number} names section {misplaced.Section}, but its item is in section {_byNumber[misplaced.Number].Section.Number}.");
+        }
         if (Measures.Count != MeasureCount || Enumerable.Range(1, MeasureCount).Any(n => !_byNumber.ContainsKey(n)))
         {
             throw new InvalidOperationException($"{ResourceName} must hold measures 1 to {MeasureCount}.");

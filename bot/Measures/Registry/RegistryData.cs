@@ -45,6 +45,7 @@ internal sealed class UnitData
 internal sealed class MeasureData
 {
     public int Number { get; set; }
+    public string Section { get; set; } = "";
     public string Item { get; set; } = "";
     public string Text { get; set; } = "";
     public List<string> Units { get; set; } = [];
