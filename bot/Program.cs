@@ -1,6 +1,7 @@
 using GiBot.AppPackage;
 using GiBot.Conversation;
 using GiBot.Hosting;
+using GiBot.Measures;
 using GiBot.Protocol.Hosting;
 using GiBot.Storage;
 using GiBot.Storage.Export;
@@ -34,6 +35,7 @@ catch (InvalidOperationException e)
     Environment.Exit(2);
 }
 builder.Services.AddGiBotConversation();
+builder.Services.AddGiBotMeasures(builder.Configuration);
 builder.Services.AddGiBotTelemetry(builder.Configuration);
 builder.Services.AddGiBotStorage(builder.Configuration);
 

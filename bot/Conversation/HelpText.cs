@@ -1,4 +1,8 @@
+using System.Text.Json.Nodes;
+using GiBot.Cards;
 using GiBot.Localization;
+using GiBot.Measures.Answers;
+using GiBot.Measures.Cards;
 
 namespace GiBot.Conversation;
 
@@ -11,18 +15,23 @@ public static class HelpText
 
     public static string Help(Language language) => Body(language);
 
-    private static string Body(Language language) => language.Pick(
-        "您可以这样问我：\n\n"
-        + "- 第八项措施谁负责\n"
-        + "- 执法稽查科负责哪些措施\n"
-        + "- 双随机\n"
-        + "- 列出全部措施\n"
-        + "- 汇报进展\n\n"
-        + "发送“帮助”可随时查看本说明。",
-        "You can ask me, for example:\n\n"
-        + "- who is responsible for measure 8\n"
-        + "- what does the Enforcement and Inspection Section own\n"
-        + "- list all measures\n"
-        + "- update\n\n"
-        + "Send \"help\" at any time to see this again.");
+    /// <summary>The help as a card (cards/help.json): the same examples, and a button for the list of measures.</summary>
+    public static AdaptiveCard HelpCard(Language language) => new(CardTemplate.Get("help").FillObject(new CardValues()
+        .Set("lang", MeasureCards.LangCode(language))
+        .Set("heading", language.Pick("GiBot 使用帮助", "How to use GiBot"))
+        .Set("intro", language.Pick("您可以这样问我：", "You can ask me, for example:"))
+        .Set("examples", Examples(language).Select(e => (JsonNode)CardTemplate.Get("help-example").FillObject(new CardValues().Set("text", "• " + e))))
+        .Set("footer", language.Pick("发送“帮助”可随时查看本说明。", "Send \"help\" at any time to see this again."))
+        .Set("actions", [(JsonNode)CardTemplate.Get("measure-action").FillObject(new CardValues()
+            .Set("title", MeasureLabels.ListAllButton(language))
+            .Set("data", MeasureVerbs.ListData(language)))])));
+
+    private static string[] Examples(Language language) => language == Language.English
+        ? ["who is responsible for measure 8", "what does the Enforcement and Inspection Section own", "which measures mention double random", "part 4", "list all measures", "update"]
+        : ["第八项措施谁负责", "执法稽查科负责哪些措施", "双随机", "（八）", "第四部分有哪些措施", "列出全部措施", "汇报进展"];
+
+    private static string Body(Language language) =>
+        language.Pick("您可以这样问我：\n\n", "You can ask me, for example:\n\n")
+        + string.Concat(Examples(language).Select(e => $"- {e}\n"))
+        + language.Pick("\n发送“帮助”可随时查看本说明。", "\nSend \"help\" at any time to see this again.");
 }

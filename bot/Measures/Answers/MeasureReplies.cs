@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using GiBot.Localization;
+using GiBot.Measures.Questions;
+using GiBot.Measures.Registry;
+using GiBot.Protocol.Turns;
+
+namespace GiBot.Measures.Answers;
+
+/// <summary>Answers a <see cref="MeasureQuery"/> with a card and the same content as text; null when it is not about the plan.</summary>
+public sealed class MeasureReplies(MeasureRegistry registry)
+{
+    private readonly MeasureCards _cards = new(registry);
+    private readonly MeasureTexts _texts = new(registry);
+
+    public OutgoingMessage? Reply(MeasureQuery query, Language language) => query switch
+    {
+        ShowMeasure q => new(_texts.Measure(q.Measure, language), _cards.Measure(q.Measure, language)),
+        ShowItem q => new(_texts.Item(q.Item, q.ItemMeasures, language), _cards.Item(q.Item, q.ItemMeasures, language)),
+        ListAll q => List(
+            language.Pick($"分工方案全部 {q.AllMeasures.Count} 项措施", $"All {q.AllMeasures.Count} measures of the plan"),
+            q.AllMeasures.Select(m => ((string?)MeasureLabels.Section(m.Section, language), m)), null, language, offerAll: false),
+        ListSection q => List(
+            language.Pick($"{MeasureLabels.Section(q.Section, language)}（{q.SectionMeasures.Count} 项措施）", $"{MeasureLabels.Section(q.Section, language)}: {Count(q.SectionMeasures.Count)}"),
+            q.SectionMeasures.Select(m => ((string?)MeasureLabels.Item(m.Item, language), m)), null, language, offerAll: true),
+        ListUnit q => List(UnitHeading(q.Unit, q.UnitMeasures.Count, language),
+            q.UnitMeasures.Select(m => ((string?)null, m)), q.Unit, language, offerAll: true),
+        KeywordMatches q => List(
+            language.Pick($"包含“{q.Terms}”的措施（{q.Ranked.Count} 项，按相关程度排序）", $"Measures matching “{q.Terms}”: {Count(q.Ranked.Count)}, best match first"),
+            q.Ranked.Select(m => ((string?)null, m)), null, language, offerAll: true),
+        NumberOutOfRange q => OutOfRange(q.Number, language),
+        PartOutOfRange q => q.IsSection ? SectionOutOfRange(q.Number, language) : ItemOutOfRange(q.Number, language),
+        Clarify q => Clarification(q.Choices, language),
+        _ => null,
+    };
+
+    private static string Count(int n) => n == 1 ? "1 measure" : $"{n} measures";
+
+    private static string UnitHeading(Unit unit, int count, Language language) => unit.Kind == UnitKind.CountyBureau
+        ? language.Pick($"{unit.Name}按职责分工负责的措施（{count} 项）", $"Measures {MeasureLabels.Unit(unit, language)} shares, each bureau within its remit: {Count(count)}")
+        : language.Pick($"{unit.Name}负责的措施（{count} 项）", $"Measures owned by {MeasureLabels.Unit(unit, language)}: {Count(count)}");
+
+    private OutgoingMessage List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language, bool offerAll)
+    {
+        var list = rows.ToArray();
+        return new(MeasureTexts.List(heading, list, owner, language), _cards.List(heading, list, owner, language, offerAll));
+    }
+
+    private OutgoingMessage OutOfRange(int number, Language language)
+    {
+        var heading = language.Pick(
+            $"分工方案共有 {MeasureRegistry.MeasureCount} 项措施（序号 1 至 {MeasureRegistry.MeasureCount}），没有第 {number} 项。",
+            $"The plan has {MeasureRegistry.MeasureCount} measures (numbered 1 to {MeasureRegistry.MeasureCount}); there is no measure {number}.");
+        var detail = language.Pick("您可以查看全部措施，或换一个序号再问，例如“第八项措施谁负责”。", "You can open the list of all measures, or ask about another number, e.g. \"who is responsible for measure 8\".");
+        return Notice(heading, detail, [(MeasureLabels.ListAllButton(language), MeasureVerbs.ListData(language))], language);
+    }
+
+    private OutgoingMessage SectionOutOfRange(string number, Language language)
+    {
+        var heading = language.Pick(
+            $"分工方案的措施分属第二至第六部分，没有第{number}部分。",
+            $"The plan's measures are in parts 二 to 六 (2 to 6); there is no part {number}.");
+        var detail = language.Pick("请选择要查看的部分：", "Choose a part to see its measures:") + "\n\n"
+            + string.Join("\n\n", registry.Sections.Select(s => MeasureLabels.Section(s, language)));
+        return Notice(heading, detail,
+            registry.Sections.Select(s => (language.Pick($"第{s.Number}部分", $"Part {s.Number}"), MeasureVerbs.SectionData(s.Number, language))),
+            language);
+    }
+
+    private OutgoingMessage ItemOutOfRange(string number, Language language)
+    {
+        var heading = language.Pick(
+            $"分工方案的举措编号为（三）至（十三），没有（{number}）。",
+            $"The plan's items are numbered （三） to （十三） (3 to 13); there is no item （{number}）.");
+        var detail = language.Pick("各举措如下，发送例如“（八）”即可查看：", "The items are listed below; send e.g. \"（八）\" to see one:") + "\n\n"
+            + string.Join("\n\n", registry.Items.Select(i => MeasureLabels.Item(i, language)));
+        return Notice(heading, detail, [(MeasureLabels.ListAllButton(language), MeasureVerbs.ListData(language))], language);
+    }
+
+    private OutgoingMessage Clarification(IReadOnlyList<Choice> choices, Language language)
+    {
+        var options = choices.Select(c => c switch
+        {
+            MeasureChoice m => (MeasureLabels.MeasureTitle(m.Measure.Number, language), MeasureVerbs.ShowData(m.Measure.Number, language)),
+            ItemChoice i => (language.Pick($"举措（{i.Item.Number}）{i.Item.Title}", $"Item （{i.Item.Number}） {i.Item.TitleEn}"), MeasureVerbs.ItemData(i.Item.Number, language)),
+            SectionChoice s => (MeasureLabels.Section(s.Section, language), MeasureVerbs.SectionData(s.Section.Number, language)),
+            UnitChoice u => (MeasureLabels.Unit(u.Unit, language), MeasureVerbs.UnitData(u.Unit.Name, language)),
+            _ => throw new ArgumentOutOfRangeException(nameof(choices)),
+        }).Select(o => (Title: o.Item1, Data: o.Item2)).ToArray();
+        var heading = language.Pick("您想问的是哪一个？", "Which one do you mean?");
+        var detail = language.Pick("您的问题可以有几种理解，请选择：", "Your question could mean several things. Please choose:") + "\n\n"
+            + string.Join("\n\n", options.Select(o => "- " + o.Title));
+        return Notice(heading, detail, options, language);
+    }
+
+    private OutgoingMessage Notice(string heading, string detail, IEnumerable<(string Title, JsonObject Data)> choices, Language language) =>
+        new($"**{heading}**\n\n{detail}", _cards.Notice(heading, detail, choices, language));
+}
