@@ -10,22 +10,13 @@ namespace GiBot.Tests.Manifest;
 /// The Teams command menu offers only commands the bot understands, in both languages: every menu
 /// title is sent through the real bot, and only 帮助/help may be answered by the help fallback.
 /// </summary>
-public sealed class CommandMenuTests : IAsyncLifetime
+public sealed class CommandMenuTests : LocalBotTest
 {
     private readonly BuiltPackage _package = BuiltPackage.Build(new AppPackageSettings { MicrosoftAppId = "3f2504e0-4f89-41d3-9a0c-0305e82c3301" });
-    private FakeConnector _connector = null!;
-    private BotApp _bot = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        _connector = await FakeConnector.StartAsync();
-        _bot = new BotApp(new() { ["MicrosoftAppId"] = "" });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
+        await base.DisposeAsync();
         _package.Dispose();
     }
 
@@ -57,15 +48,15 @@ public sealed class CommandMenuTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_menu_title_in_both_languages_is_answered_by_the_feature_it_names()
+    public async Task Every_menu_title_inBoth_languages_is_answered_by_the_feature_it_names()
     {
         var titles = AllTitles().ToArray();
         Assert.NotEmpty(titles);
         for (var i = 0; i < titles.Length; i++)
         {
             var (title, language) = titles[i];
-            await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, title, id: "menu-" + i));
-            var reply = (await _connector.WaitForSentAsync(i + 1))[i].Json!;
+            await Bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, title, id: "menu-" + i));
+            var reply = (await Connector.WaitForSentAsync(i + 1))[i].Json!;
             var text = reply["text"]?.GetValue<string>() ?? "";
             var isHelp = text == HelpText.Help(language);
             var isHelpCommand = title is "帮助" or "help";

@@ -5,23 +5,8 @@ using GiBot.Tests.Infrastructure;
 namespace GiBot.Tests.Measures;
 
 /// <summary>The measure buttons through the message endpoint, as Action.Submit and as Action.Execute.</summary>
-public sealed class MeasureCardActionTests : IAsyncLifetime
+public sealed class MeasureCardActionTests : LocalBotTest
 {
-    private FakeConnector _connector = null!;
-    private BotApp _bot = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _bot = new BotApp(new() { ["MicrosoftAppId"] = "" });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     public static TheoryData<string, string, string> Presses() => new()
     {
         { """{"verb":"measure.item","item":"十三","lang":"zh-CN"}""", "第 17 项措施", "第 20 项措施" },
@@ -50,7 +35,7 @@ public sealed class MeasureCardActionTests : IAsyncLifetime
     [Fact]
     public async Task An_Execute_invoke_is_answered_and_the_measure_is_sent()
     {
-        var invoke = Activities.Message(_connector.ServiceUrl, "");
+        var invoke = Activities.Message(Connector.ServiceUrl, "");
         invoke["type"] = "invoke";
         invoke["name"] = "adaptiveCard/action";
         invoke.Remove("text");
@@ -58,20 +43,20 @@ public sealed class MeasureCardActionTests : IAsyncLifetime
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "measure.show", ["data"] = new JsonObject { ["number"] = 14, ["lang"] = "zh-CN" } },
         };
-        var response = await _bot.PostActivityAsync(invoke);
+        var response = await Bot.PostActivityAsync(invoke);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var call = Assert.Single(await _connector.WaitForSentAsync(1));
+        var call = Assert.Single(await Connector.WaitForSentAsync(1));
         Assert.Contains("知识产权维权保护中心", call.Json!["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     private async Task<string> PressAsync(JsonObject value)
     {
-        var press = Activities.Message(_connector.ServiceUrl, "");
+        var press = Activities.Message(Connector.ServiceUrl, "");
         press.Remove("text");
         press["value"] = value;
-        var response = await _bot.PostActivityAsync(press);
+        var response = await Bot.PostActivityAsync(press);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var call = Assert.Single(await _connector.WaitForSentAsync(1));
+        var call = Assert.Single(await Connector.WaitForSentAsync(1));
         return call.Json!["text"]!.GetValue<string>();
     }
 }

@@ -6,27 +6,12 @@ using GiBot.Tests.Infrastructure;
 namespace GiBot.Tests.Measures;
 
 /// <summary>Questions and card buttons through POST /api/messages, answered to a fake Bot Connector.</summary>
-public sealed class MeasureEndToEndTests : IAsyncLifetime
+public sealed class MeasureEndToEndTests : LocalBotTest
 {
-    private FakeConnector _connector = null!;
-    private BotApp _bot = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _bot = new BotApp(new() { ["MicrosoftAppId"] = "" });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_English_question_about_measure_8_gets_an_English_card_with_the_four_owners()
     {
-        var (text, card) = await AskAsync(Activities.Message(_connector.ServiceUrl, "who is responsible for measure 8"));
+        var (text, card) = await AskAsync(Activities.Message(Connector.ServiceUrl, "who is responsible for measure 8"));
         var json = CardJson.Text(card);
         Assert.Equal("en", card["lang"]!.GetValue<string>());
         foreach (var owner in new[]
@@ -47,7 +32,7 @@ public sealed class MeasureEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_Chinese_question_gets_a_Chinese_card_and_the_same_content_as_text()
     {
-        var (text, card) = await AskAsync(Activities.Message(_connector.ServiceUrl, "第八项措施谁负责"));
+        var (text, card) = await AskAsync(Activities.Message(Connector.ServiceUrl, "第八项措施谁负责"));
         Assert.Equal("zh", card["lang"]!.GetValue<string>());
         Assert.Contains("第 8 项措施", text, StringComparison.Ordinal);
         Assert.Contains("（八）严厉打击地理标志侵权假冒行为", text, StringComparison.Ordinal);
@@ -61,7 +46,7 @@ public sealed class MeasureEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_sibling_button_opens_that_measure_in_the_language_stored_on_the_card()
     {
-        var press = Activities.Message(_connector.ServiceUrl, "");
+        var press = Activities.Message(Connector.ServiceUrl, "");
         press.Remove("text");
         press["value"] = new JsonObject { ["verb"] = "measure.show", ["number"] = 9, ["lang"] = "en-US" };
         var (text, card) = await AskAsync(press);
@@ -73,7 +58,7 @@ public sealed class MeasureEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task An_item_answers_all_its_measures_in_one_card()
     {
-        var (text, card) = await AskAsync(Activities.Message(_connector.ServiceUrl, "举措八"));
+        var (text, card) = await AskAsync(Activities.Message(Connector.ServiceUrl, "举措八"));
         foreach (var number in new[] { 8, 9, 10 })
         {
             Assert.Contains($"第 {number} 项措施", text, StringComparison.Ordinal);
@@ -84,7 +69,7 @@ public sealed class MeasureEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_number_out_of_range_says_the_plan_has_20_measures_and_offers_the_list()
     {
-        var (text, card) = await AskAsync(Activities.Message(_connector.ServiceUrl, "第二十一项措施谁负责"));
+        var (text, card) = await AskAsync(Activities.Message(Connector.ServiceUrl, "第二十一项措施谁负责"));
         Assert.Contains("分工方案共有 20 项措施", text, StringComparison.Ordinal);
         Assert.Equal("measure.list", card["actions"]![0]!["data"]!["verb"]!.GetValue<string>());
     }
@@ -92,7 +77,7 @@ public sealed class MeasureEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Nonsense_gets_the_help_card_in_the_users_language()
     {
-        var (text, card) = await AskAsync(Activities.Message(_connector.ServiceUrl, "今天天气怎么样"));
+        var (text, card) = await AskAsync(Activities.Message(Connector.ServiceUrl, "今天天气怎么样"));
         Assert.Contains("您可以这样问我", text, StringComparison.Ordinal);
         Assert.Equal("zh", card["lang"]!.GetValue<string>());
         AdaptiveCardSchema.AssertValid(card, "help (wire)");
@@ -107,18 +92,18 @@ public sealed class MeasureEndToEndTests : IAsyncLifetime
             ["Measures:CountyBureaus:0:Name"] = "测试县市场监督管理局",
             ["Measures:CountyBureaus:0:NameEn"] = "Test County Market Supervision Administration",
         });
-        var response = await bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "测试县负责哪些措施"));
+        var response = await bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "测试县负责哪些措施"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var call = Assert.Single(await _connector.WaitForSentAsync(1));
+        var call = Assert.Single(await Connector.WaitForSentAsync(1));
         var text = call.Json!["text"]!.GetValue<string>();
         Assert.Contains("测试县市场监督管理局按职责分工负责的措施（20 项）", text, StringComparison.Ordinal);
     }
 
     private async Task<(string Text, JsonObject Card)> AskAsync(JsonObject activity)
     {
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var call = Assert.Single(await _connector.WaitForSentAsync(1));
+        var call = Assert.Single(await Connector.WaitForSentAsync(1));
         var attachment = Assert.Single(call.Json!["attachments"]!.AsArray())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
         return (call.Json!["text"]!.GetValue<string>(), attachment["content"]!.AsObject());

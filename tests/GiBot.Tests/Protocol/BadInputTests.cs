@@ -6,26 +6,11 @@ using GiBot.Tests.Infrastructure;
 namespace GiBot.Tests.Protocol;
 
 /// <summary>Issue 2 point 7: malformed requests get a clear 4xx with a JSON error body and are never processed.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : LocalBotTest
 {
-    private FakeConnector _connector = null!;
-    private BotApp _bot = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _bot = new BotApp(new() { ["MicrosoftAppId"] = "" });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     private async Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json")
     {
-        using var client = _bot.CreateClient();
+        using var client = Bot.CreateClient();
         var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         return await client.PostAsync("/api/messages", content);
@@ -49,22 +34,22 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task Invalid_json_gets_400_with_a_json_error(string body)
     {
         await AssertJsonErrorAsync(await PostRawAsync(body), HttpStatusCode.BadRequest);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Fact]
     public async Task A_body_over_one_megabyte_gets_413()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, new string('x', 1024 * 1024 + 10));
+        var activity = Activities.Message(Connector.ServiceUrl, new string('x', 1024 * 1024 + 10));
         await AssertJsonErrorAsync(await PostRawAsync(activity.ToJsonString()), HttpStatusCode.RequestEntityTooLarge);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Fact]
     public async Task A_chunked_body_over_one_megabyte_gets_413()
     {
-        using var client = _bot.CreateClient();
-        var bytes = Encoding.UTF8.GetBytes(Activities.Message(_connector.ServiceUrl, new string('y', 1024 * 1024 + 10)).ToJsonString());
+        using var client = Bot.CreateClient();
+        var bytes = Encoding.UTF8.GetBytes(Activities.Message(Connector.ServiceUrl, new string('y', 1024 * 1024 + 10)).ToJsonString());
         var content = new StreamContent(new MemoryStream(bytes));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
@@ -78,9 +63,9 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("application/xml")]
     public async Task A_wrong_content_type_gets_415(string contentType)
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "help");
+        var activity = Activities.Message(Connector.ServiceUrl, "help");
         await AssertJsonErrorAsync(await PostRawAsync(activity.ToJsonString(), contentType), HttpStatusCode.UnsupportedMediaType);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Theory]
@@ -89,10 +74,10 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("serviceUrl")]
     public async Task A_missing_required_field_gets_400(string field)
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "help");
+        var activity = Activities.Message(Connector.ServiceUrl, "help");
         activity.Remove(field);
         await AssertJsonErrorAsync(await PostRawAsync(activity.ToJsonString()), HttpStatusCode.BadRequest);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Theory]
@@ -100,7 +85,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("ftp://example.test/")]
     public async Task An_unusable_service_url_gets_400(string serviceUrl)
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "help");
+        var activity = Activities.Message(Connector.ServiceUrl, "help");
         activity["serviceUrl"] = serviceUrl;
         await AssertJsonErrorAsync(await PostRawAsync(activity.ToJsonString()), HttpStatusCode.BadRequest);
     }
@@ -108,7 +93,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_conversation_without_id_gets_400()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "help");
+        var activity = Activities.Message(Connector.ServiceUrl, "help");
         activity["conversation"] = new JsonObject { ["conversationType"] = "personal" };
         await AssertJsonErrorAsync(await PostRawAsync(activity.ToJsonString()), HttpStatusCode.BadRequest);
     }
@@ -116,7 +101,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Get_is_not_allowed()
     {
-        using var client = _bot.CreateClient();
+        using var client = Bot.CreateClient();
         var response = await client.GetAsync("/api/messages");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
@@ -124,7 +109,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_fields_and_activity_types_are_accepted_with_200()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "");
+        var activity = Activities.Message(Connector.ServiceUrl, "");
         activity["type"] = "someFutureEvent";
         activity["brandNewField"] = new JsonObject { ["nested"] = true };
         var response = await PostRawAsync(activity.ToJsonString());

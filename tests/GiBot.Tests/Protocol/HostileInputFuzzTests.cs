@@ -9,29 +9,14 @@ namespace GiBot.Tests.Protocol;
 /// Thousands of mutated activities: each must get a 4xx or a 200 (never a server error), the bot must keep
 /// answering a well-formed message afterwards, and managed memory must not keep growing.
 /// </summary>
-public sealed class HostileInputFuzzTests : IAsyncLifetime
+public sealed class HostileInputFuzzTests : LocalBotTest
 {
     private const int Iterations = 2000;
-    private FakeConnector _connector = null!;
-    private BotApp _bot = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _bot = new BotApp(new() { ["MicrosoftAppId"] = "" });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task Mutated_activities_never_cause_a_server_error()
     {
         var random = new Random(20261129);
-        using var client = _bot.CreateClient();
+        using var client = Bot.CreateClient();
         var statuses = new Dictionary<HttpStatusCode, int>();
         long afterFirstHalf = 0;
 
@@ -57,19 +42,19 @@ public sealed class HostileInputFuzzTests : IAsyncLifetime
         Assert.True(statuses.ContainsKey(HttpStatusCode.OK));
         Assert.True(statuses.ContainsKey(HttpStatusCode.BadRequest));
 
-        var reply = await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "help", id: "after-fuzz"));
+        var reply = await Bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "help", id: "after-fuzz"));
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!_connector.Sent.Any(c => c.Path.EndsWith("/activities/after-fuzz", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        while (!Connector.Sent.Any(c => c.Path.EndsWith("/activities/after-fuzz", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
-        Assert.Contains(_connector.Sent, c => c.Path.EndsWith("/activities/after-fuzz", StringComparison.Ordinal));
+        Assert.Contains(Connector.Sent, c => c.Path.EndsWith("/activities/after-fuzz", StringComparison.Ordinal));
     }
 
     private byte[] Mutate(Random random, int i)
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "help", id: "fuzz-" + i);
+        var activity = Activities.Message(Connector.ServiceUrl, "help", id: "fuzz-" + i);
         switch (random.Next(12))
         {
             case 0:

@@ -8,55 +8,42 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GiBot.Tests.Protocol;
 
-public sealed class TurnRoutingTests : IAsyncLifetime
+public sealed class TurnRoutingTests : LocalBotTest
 {
-    private FakeConnector _connector = null!;
-    private BotApp _bot = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        _connector = await FakeConnector.StartAsync();
-        _bot = new BotApp(new() { ["MicrosoftAppId"] = "" }, services =>
-        {
-            services.AddSingleton<IMessageFeature, ThrowingFeature>();
-            services.AddSingleton<ICardActionFeature, EchoCardFeature>();
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
+        services.AddSingleton<IMessageFeature, ThrowingFeature>();
+        services.AddSingleton<ICardActionFeature, EchoCardFeature>();
     }
 
     [Fact]
-    public async Task A_failing_handler_gives_an_apology_with_a_reference_and_the_bot_keeps_serving()
+    public async Task A_failing_handler_gives_an_apology_with_a_reference_and_theBot_keeps_serving()
     {
-        var response = await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "boom please"));
+        var response = await Bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "boom please"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var apology = Assert.Single(await _connector.WaitForSentAsync(1)).Json!["text"]!.GetValue<string>();
+        var apology = Assert.Single(await Connector.WaitForSentAsync(1)).Json!["text"]!.GetValue<string>();
         Assert.Contains("Sorry", apology);
         Assert.Matches(@"reference: \S+", apology);
         Assert.DoesNotContain("InvalidOperationException", apology);
         Assert.DoesNotContain(" at ", apology);
 
-        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "help"));
-        var sent = await _connector.WaitForSentAsync(2);
+        await Bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "help"));
+        var sent = await Connector.WaitForSentAsync(2);
         Assert.Contains("list all measures", sent[1].Json!["text"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task A_storage_outage_is_explained_and_never_reported_as_saved()
     {
-        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "save this"));
-        var text = Assert.Single(await _connector.WaitForSentAsync(1)).Json!["text"]!.GetValue<string>();
+        await Bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "save this"));
+        var text = Assert.Single(await Connector.WaitForSentAsync(1)).Json!["text"]!.GetValue<string>();
         Assert.Equal(StorageUnavailableException.Text(GiBot.Localization.Language.English), text);
     }
 
     [Fact]
-    public async Task A_channel_message_is_read_without_the_bot_mention_and_answered_in_the_thread()
+    public async Task A_channel_message_is_read_without_theBot_mention_and_answered_in_the_thread()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "<at>GiBot</at> help", id: "c-1",
+        var activity = Activities.Message(Connector.ServiceUrl, "<at>GiBot</at> help", id: "c-1",
             conversationId: "19:abc@thread.tacv2;messageid=111", conversationType: "channel");
         activity["entities"] = new JsonArray(new JsonObject
         {
@@ -64,8 +51,8 @@ public sealed class TurnRoutingTests : IAsyncLifetime
             ["text"] = "<at>GiBot</at>",
             ["mentioned"] = new JsonObject { ["id"] = Activities.BotId, ["name"] = "GiBot" },
         });
-        await _bot.PostActivityAsync(activity);
-        var call = Assert.Single(await _connector.WaitForSentAsync(1));
+        await Bot.PostActivityAsync(activity);
+        var call = Assert.Single(await Connector.WaitForSentAsync(1));
         Assert.Equal("/v3/conversations/19:abc@thread.tacv2;messageid=111/activities/c-1", call.Path);
         Assert.Contains("list all measures", call.Json!["text"]!.GetValue<string>());
     }
@@ -73,12 +60,12 @@ public sealed class TurnRoutingTests : IAsyncLifetime
     [Fact]
     public async Task Bot_added_to_a_personal_chat_sends_a_welcome()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "");
+        var activity = Activities.Message(Connector.ServiceUrl, "");
         activity["type"] = "conversationUpdate";
         activity.Remove("text");
         activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId }, new JsonObject { ["id"] = Activities.UserId });
-        await _bot.PostActivityAsync(activity);
-        var call = Assert.Single(await _connector.WaitForSentAsync(1));
+        await Bot.PostActivityAsync(activity);
+        var call = Assert.Single(await Connector.WaitForSentAsync(1));
         Assert.Contains("GiBot", call.Json!["text"]!.GetValue<string>());
         Assert.Contains("您好", call.Json!["text"]!.GetValue<string>());
     }
@@ -86,40 +73,40 @@ public sealed class TurnRoutingTests : IAsyncLifetime
     [Fact]
     public async Task Installation_and_membership_events_for_one_install_greet_once_in_chinese()
     {
-        var install = Activities.Message(_connector.ServiceUrl, "");
+        var install = Activities.Message(Connector.ServiceUrl, "");
         install.Remove("text");
         install["type"] = "installationUpdate";
         install["action"] = "add";
         install["locale"] = "en-US";
-        var joined = Activities.Message(_connector.ServiceUrl, "");
+        var joined = Activities.Message(Connector.ServiceUrl, "");
         joined.Remove("text");
         joined["type"] = "conversationUpdate";
         joined.Remove("locale");
         joined["membersAdded"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId });
 
-        await Task.WhenAll(_bot.PostActivityAsync(install), _bot.PostActivityAsync(joined));
-        var welcome = Assert.Single(await _connector.WaitForSentAsync(1));
+        await Task.WhenAll(Bot.PostActivityAsync(install), Bot.PostActivityAsync(joined));
+        var welcome = Assert.Single(await Connector.WaitForSentAsync(1));
         await Task.Delay(300);
-        Assert.Single(_connector.Sent);
+        Assert.Single(Connector.Sent);
         Assert.Contains("您好", welcome.Json!["text"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Someone_else_joining_sends_nothing()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "");
+        var activity = Activities.Message(Connector.ServiceUrl, "");
         activity["type"] = "conversationUpdate";
         activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "29:someone-else" });
-        Assert.Equal(HttpStatusCode.OK, (await _bot.PostActivityAsync(activity)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostActivityAsync(activity)).StatusCode);
         await Task.Delay(300);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Fact]
     public async Task Action_execute_invoke_returns_the_replacement_card()
     {
         var activity = Invoke("echo", new JsonObject { ["word"] = "你好" });
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
@@ -130,12 +117,12 @@ public sealed class TurnRoutingTests : IAsyncLifetime
     [Fact]
     public async Task Action_submit_replaces_the_card_in_place()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "", id: "s-1");
+        var activity = Activities.Message(Connector.ServiceUrl, "", id: "s-1");
         activity.Remove("text");
         activity["replyToId"] = "card-7";
         activity["value"] = new JsonObject { ["verb"] = "echo", ["word"] = "ok" };
-        await _bot.PostActivityAsync(activity);
-        var call = Assert.Single(await _connector.WaitForSentAsync(1));
+        await Bot.PostActivityAsync(activity);
+        var call = Assert.Single(await Connector.WaitForSentAsync(1));
         Assert.Equal("PUT", call.Method);
         Assert.Equal("/v3/conversations/a:personal-1/activities/card-7", call.Path);
         Assert.Null(call.Json!["text"]);
@@ -145,7 +132,7 @@ public sealed class TurnRoutingTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_card_verb_gets_a_polite_message_not_an_error()
     {
-        var response = await _bot.PostActivityAsync(Invoke("no.such.verb", new JsonObject()));
+        var response = await Bot.PostActivityAsync(Invoke("no.such.verb", new JsonObject()));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
@@ -157,14 +144,14 @@ public sealed class TurnRoutingTests : IAsyncLifetime
     {
         var activity = Invoke("echo", new JsonObject());
         activity["name"] = "composeExtension/query";
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
 
     [Fact]
     public async Task An_invoke_whose_handler_fails_gets_an_error_body_with_a_reference()
     {
-        var response = await _bot.PostActivityAsync(Invoke("echo", new JsonObject { ["word"] = "boom" }));
+        var response = await Bot.PostActivityAsync(Invoke("echo", new JsonObject { ["word"] = "boom" }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(500, body["statusCode"]!.GetValue<int>());
@@ -174,7 +161,7 @@ public sealed class TurnRoutingTests : IAsyncLifetime
 
     private JsonObject Invoke(string verb, JsonObject data)
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "");
+        var activity = Activities.Message(Connector.ServiceUrl, "");
         activity.Remove("text");
         activity["type"] = "invoke";
         activity["name"] = "adaptiveCard/action";
