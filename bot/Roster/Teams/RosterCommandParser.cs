@@ -35,6 +35,11 @@ public static partial class RosterCommandParser
         {
             return new ListRoster(Optional(list.Groups["unit"]));
         }
+        // Other features' commands ("删除第8项进展", "remove reminder 8") are not about people.
+        if (OtherFeatureWords().IsMatch(text))
+        {
+            return null;
+        }
         if (First(text, AddChinese(), AddEnglish()) is { } add)
         {
             return new AddPerson(add.Groups["who"].Value.Trim(), add.Groups["unit"].Value.Trim(), Optional(add.Groups["role"]));
@@ -54,6 +59,9 @@ public static partial class RosterCommandParser
         patterns.Select(p => p.Match(text)).FirstOrDefault(m => m.Success);
 
     private static string? Optional(Group group) => group.Success && group.Value.Trim().Length > 0 ? group.Value.Trim() : null;
+
+    [GeneratedRegex(@"进展|提醒|转发|报送|措施|第\s*\d+\s*项|\b(?:update|updates|reminders?|relay|schedules?|measures?)\b|^\S+\s+\d+$", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherFeatureWords();
 
     [GeneratedRegex(@"[\s。.!！?？]+$")]
     private static partial Regex Trailing();
@@ -88,6 +96,6 @@ public static partial class RosterCommandParser
     [GeneratedRegex(@"^(?:将|把)?\s*(?<who>.*?)\s*(?:在\s*(?<unit>.+?)\s*)?设为\s*(?<role>\S+)$")]
     private static partial Regex SetRoleChinese();
 
-    [GeneratedRegex(@"^(?:set|make)\b\s*(?<who>.*?)\s*(?:\bas\s+|\bto\s+)?(?:the\s+|a\s+|an\s+)?\b(?<role>liaison|member|head|admin)(?:\s+(?:of|in|for)\s+(?:the\s+)?(?<unit>.+))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:set|make)\b\s*(?<who>.*?)\s*(?:\b(?:as|to)\s+)?(?:\b(?:the|a|an)\s+)?\b(?<role>liaison|member|head|admin)(?:\s+(?:of|in|for)\s+(?:the\s+)?(?<unit>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex SetRoleEnglish();
 }

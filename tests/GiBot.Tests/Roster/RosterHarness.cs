@@ -52,7 +52,16 @@ public sealed class RosterHarness : IAsyncDisposable
             settings[key] = value;
         }
         var bot = new BotApp(settings);
-        bot.CreateClient().Dispose();
+        try
+        {
+            bot.CreateClient().Dispose();
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            await connector.DisposeAsync();
+            throw;
+        }
         return new RosterHarness(connector, bot);
     }
 
