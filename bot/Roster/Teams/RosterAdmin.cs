@@ -8,6 +8,9 @@ namespace GiBot.Roster.Teams;
 /// <summary>The admins' commands: list the roster, add a person to a unit with a role, remove, change a role.</summary>
 public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IRosterStore roster, PersonResolver resolver, RosterCards cards)
 {
+    // Teams refuses cards over 28 KB; the text message always carries the whole roster.
+    private const int MaxCardLines = 60;
+
     public async Task<OutgoingMessage> ListAsync(TurnContext turn, string? unitText, CancellationToken cancellationToken)
     {
         var language = turn.Language;
@@ -32,14 +35,25 @@ public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IR
             var heading = language.Pick(group.Key, units.Find(group.Key)?.NameEn ?? group.Key);
             text.Add("");
             text.Add($"**{heading}**");
-            body.Add(RosterCards.Group(heading));
+            if (body.Count < MaxCardLines)
+            {
+                body.Add(RosterCards.Group(heading));
+            }
             foreach (var (person, _, role) in group.OrderByDescending(x => x.Role))
             {
                 var pending = EmailKeys.IsEmailKey(person.AadObjectId) ? language.Pick("（尚未在 Teams 中登录 GiBot）", " (has not written to GiBot yet)") : "";
                 var line = $"{RosterDirectory.DisplayName(person)}{(person.Email is { } e && person.Name is not null ? $" <{e}>" : "")} · {RosterRoles.Display(role, language)}{pending}";
                 text.Add("- " + line);
-                body.Add(RosterCards.Text("• " + line));
+                if (body.Count < MaxCardLines)
+                {
+                    body.Add(RosterCards.Text("• " + line));
+                }
             }
+        }
+        if (body.Count >= MaxCardLines)
+        {
+            body.Add(RosterCards.Text(language.Pick("（名单较长，卡片只显示前一部分；完整名单见上方文字，或发送“成员列表 <单位>”按单位查看。）",
+                "(The roster is long: the card shows the first part; the full list is in the text, or send \"roster <unit>\" for one unit.)")));
         }
         if (body.Count == 0)
         {

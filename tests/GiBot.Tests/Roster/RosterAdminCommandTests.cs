@@ -129,4 +129,21 @@ public sealed class RosterAdminCommandTests : IAsyncLifetime
         Assert.Contains("找不到“不存在的人”", user, StringComparison.Ordinal);
         Assert.Equal(2, (await _h.Get<RosterDirectory>().PeopleAsync(CancellationToken.None)).Count);
     }
+
+    [Fact]
+    public async Task A_long_roster_still_fits_a_valid_card_and_the_text_lists_everyone()
+    {
+        var extra = new Dictionary<string, string?>();
+        for (var i = 2; i < 150; i++)
+        {
+            extra[$"Roster:People:{i}:Email"] = $"person{i}@example.gov.cn";
+            extra[$"Roster:People:{i}:Units:0"] = i % 2 == 0 ? "人事科" : "孟州市市场监督管理局";
+        }
+        await using var h = await RosterHarness.StartAsync(extra);
+        var (text, card) = await h.AskAsync(TeamsUser.Admin, "成员列表");
+        Assert.Contains("person149@example.gov.cn", text, StringComparison.Ordinal);
+        Assert.Contains("person2@example.gov.cn", text, StringComparison.Ordinal);
+        AdaptiveCardSchema.AssertValid(card!, "long roster");
+        Assert.Contains("名单较长", CardJson.Text(card!), StringComparison.Ordinal);
+    }
 }
