@@ -115,6 +115,37 @@ public sealed class JoinRequestTests : IAsyncLifetime
         Assert.Contains("尚未与 GiBot 建立个人聊天", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_two_admins_both_get_the_card_and_the_second_copy_is_updated_when_the_first_decides()
+    {
+        var second = new TeamsUser("29:admin2", "00000000-0000-0000-0000-0000000000a2", "陈管理", "a:admin2-chat");
+        await using var h = await RosterHarness.StartAsync(new()
+        {
+            ["Roster:People:2:AadObjectId"] = second.Aad,
+            ["Roster:People:2:Name"] = second.Name,
+            ["Roster:People:2:Role"] = "admin",
+        }, seedLiaison: false);
+        await h.AskAsync(TeamsUser.Admin, "成员列表");
+        await h.AskAsync(second, "成员列表");
+
+        var calls = await h.SendAsync(h.Message(TeamsUser.Liaison, "我是执法稽查科的联络员"), expected: 3);
+        var first = Assert.Single(calls, c => c.Path.Contains(TeamsUser.Admin.Conversation, StringComparison.Ordinal));
+        var copy = Assert.Single(calls, c => c.Path.Contains(second.Conversation, StringComparison.Ordinal));
+        var told = RosterHarness.Read(calls.Single(c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal))).Text;
+        Assert.Contains("王管理", told, StringComparison.Ordinal);
+        Assert.Contains("陈管理", told, StringComparison.Ordinal);
+        var firstId = "act-" + (h.Connector.Sent.ToList().IndexOf(first) + 1);
+        var copyId = "act-" + (h.Connector.Sent.ToList().IndexOf(copy) + 1);
+
+        var decided = await h.SendAsync(h.Press(TeamsUser.Admin, Button(RosterHarness.Read(first).Card!, "批准"), firstId), expected: 4);
+        var updatedCopy = Assert.Single(decided, c => c.Method == "PUT" && c.Path.Contains(second.Conversation, StringComparison.Ordinal));
+        Assert.EndsWith(copyId, updatedCopy.Path, StringComparison.Ordinal);
+        var card = RosterHarness.Read(updatedCopy).Card!;
+        AdaptiveCardSchema.AssertValid(card, "other admin's decided copy");
+        Assert.Contains("已批准", CardJson.Text(card), StringComparison.Ordinal);
+        Assert.Contains("王管理", CardJson.Text(card), StringComparison.Ordinal);
+    }
+
     private async Task<((JsonObject Card, string ActivityId) AdminCard, string RequesterText)> RequestAsync(string text)
     {
         var calls = await _h.SendAsync(_h.Message(TeamsUser.Liaison, text), expected: 2);
