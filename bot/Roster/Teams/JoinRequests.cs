@@ -51,7 +51,7 @@ public sealed partial class JoinRequests(
                 $"No administrator is configured yet, so nobody can approve your request. Please contact the IP Protection Section (知识产权保护科) to configure one under Roster:People in appsettings.json, or to add you to {unit.NameEn} directly."));
         }
 
-        var reply = turn.UserAadObjectId is { } me ? await references.FindPersonalChatAsync(me, cancellationToken) : null;
+        var reply = await references.FindPersonalChatAsync(aad, cancellationToken);
         var request = new JoinRequest(Guid.NewGuid().ToString("N"), aad, turn.UserName, unit.Name, RosterRoles.Stored(role), language.Tag(),
             reply?.ServiceUrl ?? turn.ServiceUrl, reply?.ConversationId ?? turn.ConversationId, reply?.BotId ?? turn.Activity.Recipient?.Id,
             time.GetUtcNow(), []);
