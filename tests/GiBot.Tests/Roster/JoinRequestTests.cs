@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using GiBot.Roster;
+using GiBot.Tests.Cards;
+
+namespace GiBot.Tests.Roster;
+
+/// <summary>"我是执法稽查科的联络员" → a card in every admin's chat → approve/reject → the requester is told.</summary>
+public sealed class JoinRequestTests : IAsyncLifetime
+{
+    private RosterHarness _h = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _h = await RosterHarness.StartAsync(seedLiaison: false);
+        // The admin writes once, so GiBot has their 1:1 chat for proactive messages.
+        await _h.AskAsync(TeamsUser.Admin, "成员列表");
+    }
+
+    public async ValueTask DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task An_approved_request_reaches_the_admin_and_makes_the_requester_a_liaison()
+    {
+        var (adminCard, requesterText) = await RequestAsync("我是执法稽查科的联络员");
+        Assert.Contains("王管理", requesterText, StringComparison.Ordinal);
+        Assert.Contains("李联络", CardJson.Text(adminCard.Card), StringComparison.Ordinal);
+        Assert.Contains("执法稽查科", CardJson.Text(adminCard.Card), StringComparison.Ordinal);
+
+        var calls = await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(adminCard.Card, "批准"), adminCard.ActivityId), expected: 3);
+        var update = Assert.Single(calls, c => c.Method == "PUT");
+        Assert.Contains(adminCard.ActivityId, update.Path, StringComparison.Ordinal);
+        var decided = RosterHarness.Read(update).Card!;
+        AdaptiveCardSchema.AssertValid(decided, "decided request");
+        Assert.Contains("已批准", CardJson.Text(decided), StringComparison.Ordinal);
+        Assert.Empty(decided["actions"]!.AsArray());
+        var told = Assert.Single(calls, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal));
+        Assert.Contains("已获批准", RosterHarness.Read(told).Text, StringComparison.Ordinal);
+
+        var person = await _h.Get<IRosterDirectory>().FindAsync(TeamsUser.Liaison.Aad, CancellationToken.None);
+        Assert.Equal([new UnitMembership("执法稽查科", RosterRole.Liaison)], person!.Memberships);
+    }
+
+    [Fact]
+    public async Task A_rejected_request_tells_the_requester_and_stores_nothing()
+    {
+        var (adminCard, _) = await RequestAsync("I am the liaison of the Personnel Section");
+        Assert.Contains("人事科", CardJson.Text(adminCard.Card), StringComparison.Ordinal);
+
+        var calls = await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(adminCard.Card, "拒绝"), adminCard.ActivityId), expected: 3);
+        Assert.Contains("已拒绝", CardJson.Text(RosterHarness.Read(Assert.Single(calls, c => c.Method == "PUT")).Card!), StringComparison.Ordinal);
+        var told = RosterHarness.Read(Assert.Single(calls, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal))).Text;
+        Assert.Contains("was not approved", told, StringComparison.Ordinal);
+        Assert.Null(await _h.Get<IRosterDirectory>().FindAsync(TeamsUser.Liaison.Aad, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_second_press_after_the_decision_changes_nothing()
+    {
+        var (adminCard, _) = await RequestAsync("我是执法稽查科的联络员");
+        await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(adminCard.Card, "批准"), adminCard.ActivityId), expected: 3);
+        var again = await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(adminCard.Card, "拒绝"), adminCard.ActivityId), expected: 2);
+        Assert.Contains(again, c => RosterHarness.Read(c).Text.Contains("已由", StringComparison.Ordinal));
+        Assert.DoesNotContain(again, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal));
+        var person = await _h.Get<IRosterDirectory>().FindAsync(TeamsUser.Liaison.Aad, CancellationToken.None);
+        Assert.Equal(RosterRole.Liaison, Assert.Single(person!.Memberships).Role);
+    }
+
+    [Fact]
+    public async Task A_non_admin_cannot_approve_and_is_told_whom_to_ask()
+    {
+        var (adminCard, _) = await RequestAsync("我是执法稽查科的联络员");
+        var reply = Assert.Single(await _h.SendAsync(_h.Press(TeamsUser.Stranger, Button(adminCard.Card, "批准"), adminCard.ActivityId, TeamsUser.Stranger.Conversation)));
+        var text = RosterHarness.Read(reply).Text;
+        Assert.Contains("只有管理员", text, StringComparison.Ordinal);
+        Assert.Contains("王管理", text, StringComparison.Ordinal);
+        Assert.Null(await _h.Get<IRosterDirectory>().FindAsync(TeamsUser.Liaison.Aad, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_join_picker_card_sends_the_same_request()
+    {
+        var (text, picker) = await _h.AskAsync(TeamsUser.Liaison, "加入单位");
+        Assert.Contains("我是<单位>的联络员", text, StringComparison.Ordinal);
+        AdaptiveCardSchema.AssertValid(picker!, "join picker");
+        Assert.Contains("知识产权维权保护中心", CardJson.Text(picker!), StringComparison.Ordinal);
+        Assert.Contains("城乡一体化示范区分局", CardJson.Text(picker!), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"市局各有关科室\"", CardJson.Text(picker!), StringComparison.Ordinal);
+
+        var data = Button(picker!, "提交申请");
+        data["unit"] = "标准化科";
+        data["role"] = "member";
+        var calls = await _h.SendAsync(_h.Press(TeamsUser.Liaison, data, "act-picker"), expected: 2);
+        var toAdmin = RosterHarness.Read(Assert.Single(calls, c => c.Path.Contains(TeamsUser.Admin.Conversation, StringComparison.Ordinal))).Card!;
+        AdaptiveCardSchema.AssertValid(toAdmin, "request from picker");
+        Assert.Contains("标准化科", CardJson.Text(toAdmin), StringComparison.Ordinal);
+        Assert.Contains("成员", CardJson.Text(toAdmin), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_unit_is_explained_and_nothing_is_sent_to_admins()
+    {
+        var (text, card) = await _h.AskAsync(TeamsUser.Liaison, "我是宣传科的联络员");
+        Assert.Null(card);
+        Assert.Contains("找不到单位“宣传科”", text, StringComparison.Ordinal);
+        Assert.Contains("加入单位", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_h.Connector.Sent, c => c.Path.Contains(TeamsUser.Admin.Conversation, StringComparison.Ordinal) && c.Json?["attachments"] is not null && RosterHarness.Read(c).Card!.ToJsonString().Contains("roster.approve", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_admin_without_a_chat_is_named_to_the_requester()
+    {
+        await using var h = await RosterHarness.StartAsync(seedLiaison: false);
+        var (text, _) = await h.AskAsync(TeamsUser.Liaison, "我是执法稽查科的联络员");
+        Assert.Contains("王管理", text, StringComparison.Ordinal);
+        Assert.Contains("尚未与 GiBot 建立个人聊天", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_two_admins_both_get_the_card_and_the_second_copy_is_updated_when_the_first_decides()
+    {
+        var second = new TeamsUser("29:admin2", "00000000-0000-0000-0000-0000000000a2", "陈管理", "a:admin2-chat");
+        await using var h = await RosterHarness.StartAsync(new()
+        {
+            ["Roster:People:2:AadObjectId"] = second.Aad,
+            ["Roster:People:2:Name"] = second.Name,
+            ["Roster:People:2:Role"] = "admin",
+        }, seedLiaison: false);
+        await h.AskAsync(TeamsUser.Admin, "成员列表");
+        await h.AskAsync(second, "成员列表");
+
+        var calls = await h.SendAsync(h.Message(TeamsUser.Liaison, "我是执法稽查科的联络员"), expected: 3);
+        var first = Assert.Single(calls, c => c.Path.Contains(TeamsUser.Admin.Conversation, StringComparison.Ordinal));
+        var copy = Assert.Single(calls, c => c.Path.Contains(second.Conversation, StringComparison.Ordinal));
+        var told = RosterHarness.Read(calls.Single(c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal))).Text;
+        Assert.Contains("王管理", told, StringComparison.Ordinal);
+        Assert.Contains("陈管理", told, StringComparison.Ordinal);
+        var firstId = "act-" + (h.Connector.Sent.ToList().IndexOf(first) + 1);
+        var copyId = "act-" + (h.Connector.Sent.ToList().IndexOf(copy) + 1);
+
+        var decided = await h.SendAsync(h.Press(TeamsUser.Admin, Button(RosterHarness.Read(first).Card!, "批准"), firstId), expected: 4);
+        var updatedCopy = Assert.Single(decided, c => c.Method == "PUT" && c.Path.Contains(second.Conversation, StringComparison.Ordinal));
+        Assert.EndsWith(copyId, updatedCopy.Path, StringComparison.Ordinal);
+        var card = RosterHarness.Read(updatedCopy).Card!;
+        AdaptiveCardSchema.AssertValid(card, "other admin's decided copy");
+        Assert.Contains("已批准", CardJson.Text(card), StringComparison.Ordinal);
+        Assert.Contains("王管理", CardJson.Text(card), StringComparison.Ordinal);
+    }
+
+    private async Task<((JsonObject Card, string ActivityId) AdminCard, string RequesterText)> RequestAsync(string text)
+    {
+        var calls = await _h.SendAsync(_h.Message(TeamsUser.Liaison, text), expected: 2);
+        var toAdmin = Assert.Single(calls, c => c.Path.Contains(TeamsUser.Admin.Conversation, StringComparison.Ordinal));
+        Assert.EndsWith("/activities", toAdmin.Path, StringComparison.Ordinal);
+        var card = RosterHarness.Read(toAdmin).Card!;
+        AdaptiveCardSchema.AssertValid(card, "join request");
+        var requester = Assert.Single(calls, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal));
+        // The fake connector numbers activities in call order: the admin's card is the earlier one.
+        var activityId = "act-" + (_h.Connector.Sent.ToList().IndexOf(toAdmin) + 1);
+        return ((card, activityId), RosterHarness.Read(requester).Text);
+    }
+
+    private static JsonObject Button(JsonObject card, string title) =>
+        card["actions"]!.AsArray().Select(a => a!.AsObject()).Single(a => a["title"]!.GetValue<string>() == title)["data"]!.AsObject();
+}
