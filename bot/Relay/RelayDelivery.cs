@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using GiBot.Protocol.Connector;
 using GiBot.Protocol.Turns;
@@ -88,13 +89,39 @@ public sealed partial class RelayDelivery(
         {
             var card = cards.Update(message.Id, payload, RelayReviewLog.Empty);
             var text = $"{payload.Report.UnitId} 提交了第 {payload.Report.Measure} 项措施（{payload.Report.Period}）的{(payload.IsCorrection ? "更正" : "进展")}";
-            var posted = await poster.ReplyAsync(target, root.RootActivityId, new OutgoingMessage(text, card) { TextOnlyWithoutCards = true }, cancellationToken);
+            var reply = new OutgoingMessage(text, card) { TextOnlyWithoutCards = true };
+            string posted;
+            try
+            {
+                posted = await poster.ReplyAsync(target, root.RootActivityId, reply, cancellationToken);
+            }
+            catch (ConnectorException e) when (e.StatusCode == HttpStatusCode.NotFound && !created)
+            {
+                // Someone deleted the thread's first message: start the thread again. (If the channel
+                // itself is gone, starting fails with 404 too, and that is reported.)
+                root = await threads.RestartAsync(target, payload.Report, root, cancellationToken);
+                created = true;
+                posted = await poster.ReplyAsync(target, root.RootActivityId, reply, cancellationToken);
+            }
             await RecordAsync(message.Id, posted, cancellationToken);
         }
         if (!created)
         {
             // A root just started already shows this update; an older one needs the new status.
-            await threads.RefreshRootAsync(target, root, payload.Report, cancellationToken);
+            await RefreshRootAsync(target, root, payload.Report, cancellationToken);
+        }
+    }
+
+    // The reply is out; a root that cannot be rewritten for good (deleted, 404) must not turn it into a failure.
+    private async Task RefreshRootAsync(RelayTarget target, RelayThreadRoot root, ProgressReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await threads.RefreshRootAsync(target, root, report, cancellationToken);
+        }
+        catch (ConnectorException e) when (e.IsPermanent)
+        {
+            LogRootNotRefreshed(logger, e, root.RootActivityId);
         }
     }
 
@@ -130,6 +157,9 @@ public sealed partial class RelayDelivery(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Thread root {RootId} could not be updated; the reply was posted")]
+    private static partial void LogRootNotRefreshed(ILogger logger, Exception exception, string rootId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Relay message {Id} has an unreadable payload; given up")]
     private static partial void LogUnreadable(ILogger logger, Exception exception, long id);

@@ -41,6 +41,29 @@ public sealed partial class RelayThreads(
         return (await ReadAsync(key, cancellationToken) ?? root, false);
     }
 
+    /// <summary>
+    /// The thread's root was deleted (a reply to it got 404): starts a new thread for the measure and
+    /// period, unless another claimer already did.
+    /// </summary>
+    public async Task<RelayThreadRoot> RestartAsync(RelayTarget target, ProgressReport report, RelayThreadRoot stale, CancellationToken cancellationToken)
+    {
+        var key = RelaySettingKeys.Thread(target.ChannelId, report.Measure, report.Period);
+        var stored = await settings.GetAsync(key, cancellationToken);
+        if (stored is not null && Parse(stored) is { } current && current.RootActivityId != stale.RootActivityId)
+        {
+            return current;
+        }
+        var rootId = await poster.StartThreadAsync(target, await RootMessageAsync(report, cancellationToken), cancellationToken);
+        var root = new RelayThreadRoot(target.ChannelId, rootId, time.GetUtcNow());
+        if (await settings.TrySetAsync(key, JsonSerializer.Serialize(root, RelayStateJson.Default.RelayThreadRoot), stored?.Version ?? 0, cancellationToken))
+        {
+            LogRestarted(logger, stale.RootActivityId, rootId);
+            return root;
+        }
+        await TryDeleteAsync(target, rootId, cancellationToken);
+        return await ReadAsync(key, cancellationToken) ?? root;
+    }
+
     /// <summary>Rewrites the root card with every unit's latest status. Idempotent: safe to repeat on a retry.</summary>
     public async Task RefreshRootAsync(RelayTarget target, RelayThreadRoot root, ProgressReport report, CancellationToken cancellationToken)
     {
@@ -58,9 +81,9 @@ public sealed partial class RelayThreads(
     }
 
     private async Task<RelayThreadRoot?> ReadAsync(string key, CancellationToken cancellationToken) =>
-        await settings.GetAsync(key, cancellationToken) is { } stored
-            ? JsonSerializer.Deserialize(stored.Value, RelayStateJson.Default.RelayThreadRoot)
-            : null;
+        await settings.GetAsync(key, cancellationToken) is { } stored ? Parse(stored) : null;
+
+    private static RelayThreadRoot? Parse(BotSetting stored) => JsonSerializer.Deserialize(stored.Value, RelayStateJson.Default.RelayThreadRoot);
 
     private async Task TryDeleteAsync(RelayTarget target, string rootId, CancellationToken cancellationToken)
     {
@@ -73,6 +96,9 @@ public sealed partial class RelayThreads(
             LogDuplicateRootKept(logger, e, rootId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Thread root {Stale} is gone; started {Root} instead")]
+    private static partial void LogRestarted(ILogger logger, string stale, string root);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A second thread root {RootId} could not be deleted")]
     private static partial void LogDuplicateRootKept(ILogger logger, Exception exception, string rootId);

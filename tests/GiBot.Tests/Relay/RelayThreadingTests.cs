@@ -1,4 +1,5 @@
 using GiBot.Tests.Cards;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GiBot.Tests.Relay;
 
@@ -97,5 +98,24 @@ public sealed class RelayThreadingTests : IAsyncLifetime
         Assert.Contains("<at>王科长</at>", text, StringComparison.Ordinal);
         Assert.Contains("重大问题", text, StringComparison.Ordinal);
         Assert.Contains("发现跨区域假冒地理标志产品线索", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_thread_root_starts_a_new_thread_instead_of_failing()
+    {
+        var bot = _harness.Bot();
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report());
+        await RelayHarness.DrainAsync(bot);
+        _harness.Connector.FailNext(new Infrastructure.FakeConnector.ScriptedFailure(404, PathContains: ";messageid=act-1/activities"));
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report(unit: "质量发展科"));
+        await RelayHarness.DrainAsync(bot);
+
+        Assert.Equal(2, _harness.ThreadStarts.Count);
+        var newRoot = RelayHarness.CardOf(_harness.ThreadStarts[1].Json!["activity"]);
+        Assert.Contains("质量发展科", RelayHarness.Text(newRoot), StringComparison.Ordinal);
+        // act-1 root, act-2 first reply, act-3 the new root: the second reply went into the new thread.
+        Assert.EndsWith(";messageid=act-3/activities", _harness.Replies[^1].Path, StringComparison.Ordinal);
+        var outbox = bot.Services.GetRequiredService<GiBot.Storage.IRelayOutbox>();
+        Assert.Empty(await outbox.ListGivenUpAsync(CancellationToken.None));
     }
 }
