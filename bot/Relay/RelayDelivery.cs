@@ -60,7 +60,8 @@ public sealed partial class RelayDelivery(
                     await PostMajorIssueAsync(message, payload, target, cancellationToken);
                     break;
                 default:
-                    await outbox.GiveUpAsync(message.Id, claim, $"Not a relay message kind: {message.Kind}", cancellationToken);
+                    // The outbox cannot claim by kind; another feature's message is handed back untouched, much later.
+                    await outbox.RetryLaterAsync(message.Id, claim, time.GetUtcNow() + TimeSpan.FromHours(1), $"Not a relay message kind: {message.Kind}", cancellationToken);
                     return;
             }
             if (!await outbox.CompleteAsync(message.Id, claim, cancellationToken))

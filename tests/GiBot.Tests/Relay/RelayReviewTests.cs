@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using GiBot.Relay;
+using GiBot.Storage;
 using GiBot.Tests.Cards;
 using GiBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GiBot.Tests.Relay;
 
@@ -68,6 +70,20 @@ public sealed class RelayReviewTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.activity.message", response["type"]!.GetValue<string>());
         Assert.Contains("请先在“需补充”中填写", response["value"]!.GetValue<string>(), StringComparison.Ordinal);
         await Task.Delay(200);
+        Assert.Empty(_harness.ChatMessages(RelayHarness.SubmitterChat));
+    }
+
+    [Fact]
+    public async Task When_the_submitter_has_no_chat_with_the_bot_the_channel_is_told_to_contact_the_unit()
+    {
+        var references = _bot.Services.GetRequiredService<IConversationReferenceStore>();
+        await references.MarkRemovedAsync(RelayHarness.SubmitterChat, CancellationToken.None);
+
+        var card = await PressForCardAsync(RelayCardActions.Acknowledge, []);
+        Assert.Contains("赵审阅 已阅", RelayHarness.Text(card), StringComparison.Ordinal);
+        var note = Assert.Single(await _harness.WaitForAsync(h => h.Connector.Sent
+            .Where(c => c.Method == "POST" && c.Path.StartsWith($"/v3/conversations/{RelayHarness.ChannelId};messageid=act-1/activities/", StringComparison.Ordinal)).ToArray()));
+        Assert.Contains("请另行联系该单位", note.Json!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(_harness.ChatMessages(RelayHarness.SubmitterChat));
     }
 
