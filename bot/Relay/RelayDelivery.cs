@@ -13,14 +13,15 @@ namespace GiBot.Relay;
 /// one is never posted again (only the thread root is refreshed).
 /// </summary>
 /// <remarks>
-/// The window: between the connector's 201 answer and the <c>RecordPostedAsync</c> commit there is one
-/// storage write (a single-row UPDATE; about a millisecond on SQLite, one round trip on PostgreSQL;
-/// a failed write is retried three times in-process). Only if the process dies inside that window, or storage
-/// stays down through those retries, does the lease run out and the message get posted again: the channel
-/// then shows the same update as two identical reply cards in the thread (for a 重大问题, two alert posts),
-/// and 已阅 on either one works. Two causes outside this window can also duplicate: a delivery that outlives
-/// its lease (<see cref="RelayOptions.Lease"/> must exceed three connector calls), and a 502/504 after
-/// Teams did post (the connector client retries those; see ConnectorResilience).
+/// The window: between the connector's answer and the <c>RecordPostedAsync</c> commit there is exactly one
+/// storage write (a single-row UPDATE: about a millisecond on SQLite, one round trip on PostgreSQL). It is not
+/// cancelled by shutdown, and a failed write is retried three times over about 2.6 s in-process. Only if the
+/// process dies inside that window, or storage stays down through those retries, does the lease run out and
+/// the message get posted again: the channel then shows the same update as two identical reply cards in its
+/// thread (for a 重大问题, two identical alert posts); 已阅 works on either. The same holds for a thread root
+/// (see <see cref="RelayThreads.EnsureRootAsync"/>: two root cards). Outside this window, duplicates need a
+/// delivery that outlives its lease (<see cref="RelayOptions.Lease"/> must exceed three connector calls), or a
+/// connector that posted but answered 502/504 or nothing at all (the connector client retries 502/504).
 /// </remarks>
 public sealed partial class RelayDelivery(
     IRelayOutbox outbox,
@@ -104,7 +105,7 @@ public sealed partial class RelayDelivery(
                 created = true;
                 posted = await poster.ReplyAsync(target, root.RootActivityId, reply, cancellationToken);
             }
-            await RecordAsync(message.Id, posted, cancellationToken);
+            await RecordAsync(message.Id, posted);
         }
         if (!created)
         {
@@ -140,21 +141,23 @@ public sealed partial class RelayDelivery(
         var card = cards.MajorIssue(payload, leads);
         var text = $"重大问题：{payload.Report.UnitId} · 第 {payload.Report.Measure} 项措施";
         var posted = await poster.StartThreadAsync(target, new OutgoingMessage(text, card) { TextOnlyWithoutCards = true, Alert = true }, cancellationToken);
-        await RecordAsync(message.Id, posted, cancellationToken);
+        await RecordAsync(message.Id, posted);
     }
 
-    private async Task RecordAsync(long id, string activityId, CancellationToken cancellationToken)
+    // Deliberately not cancellable: once the connector has answered, a shutdown must not stop the
+    // record that prevents a second post.
+    private async Task RecordAsync(long id, string activityId)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await outbox.RecordPostedAsync(id, activityId, cancellationToken);
+                await outbox.RecordPostedAsync(id, activityId, CancellationToken.None);
                 return;
             }
             catch (StorageUnavailableException) when (attempt < RecordRetryDelays.Length)
             {
-                await Task.Delay(RecordRetryDelays[attempt], time, cancellationToken);
+                await Task.Delay(RecordRetryDelays[attempt], time, CancellationToken.None);
             }
         }
     }

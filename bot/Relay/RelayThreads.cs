@@ -21,7 +21,7 @@ public sealed partial class RelayThreads(
     /// The thread's root, started now if there is none. Window: if the process dies after the
     /// connector created the thread but before its id is stored (one settings write, milliseconds),
     /// the retry starts a second thread for the same measure and period; readers then see two root
-    /// cards and the replies continue in the newer one.
+    /// cards and the replies continue in the newer one. The write ignores shutdown for that reason.
     /// </summary>
     public async Task<(RelayThreadRoot Root, bool Created)> EnsureRootAsync(RelayTarget target, ProgressReport report, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed partial class RelayThreads(
         }
         var rootId = await poster.StartThreadAsync(target, await RootMessageAsync(report, cancellationToken), cancellationToken);
         var root = new RelayThreadRoot(target.ChannelId, rootId, time.GetUtcNow());
-        if (await settings.TrySetAsync(key, JsonSerializer.Serialize(root, RelayStateJson.Default.RelayThreadRoot), 0, cancellationToken))
+        if (await settings.TrySetAsync(key, JsonSerializer.Serialize(root, RelayStateJson.Default.RelayThreadRoot), 0, CancellationToken.None))
         {
             return (root, true);
         }
@@ -55,7 +55,7 @@ public sealed partial class RelayThreads(
         }
         var rootId = await poster.StartThreadAsync(target, await RootMessageAsync(report, cancellationToken), cancellationToken);
         var root = new RelayThreadRoot(target.ChannelId, rootId, time.GetUtcNow());
-        if (await settings.TrySetAsync(key, JsonSerializer.Serialize(root, RelayStateJson.Default.RelayThreadRoot), stored?.Version ?? 0, cancellationToken))
+        if (await settings.TrySetAsync(key, JsonSerializer.Serialize(root, RelayStateJson.Default.RelayThreadRoot), stored?.Version ?? 0, CancellationToken.None))
         {
             LogRestarted(logger, stale.RootActivityId, rootId);
             return root;
