@@ -3,6 +3,7 @@ using GiBot.Conversation;
 using GiBot.Hosting;
 using GiBot.Measures;
 using GiBot.Protocol.Hosting;
+using GiBot.Relay;
 using GiBot.Roster;
 using GiBot.Storage;
 using GiBot.Storage.Export;
@@ -40,6 +41,7 @@ builder.Services.AddGiBotMeasures(builder.Configuration);
 builder.Services.AddGiBotTelemetry(builder.Configuration);
 builder.Services.AddGiBotStorage(builder.Configuration);
 builder.Services.AddGiBotRoster(builder.Configuration);
+builder.Services.AddGiBotRelay(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.Services.GetRequiredService<StorageInitializer>().TryStartAsync()) return;

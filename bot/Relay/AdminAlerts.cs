@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using GiBot.Protocol.Connector;
+using GiBot.Protocol.Turns;
+using GiBot.Storage;
+
+namespace GiBot.Relay;
+
+/// <summary>What the relay tells admins in their 1:1 chats: no channel set yet, or posting fails in a way only a person can fix.</summary>
+public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, IBotSettingsStore settings, TimeProvider time)
+{
+    /// <summary>Once (across restarts): updates are waiting and no channel is set. Retried until an admin was reached.</summary>
+    public async Task TellNoChannelOnceAsync(int pending, CancellationToken cancellationToken)
+    {
+        if (await settings.GetAsync(RelaySettingKeys.NoChannelNoticeSent, cancellationToken) is not null)
+        {
+            return;
+        }
+        var message = new OutgoingMessage(
+            $"有 {pending} 条进展等待转发到知识产权保护科频道，但尚未设置接收频道，进展已妥善保存、不会丢失。\n\n"
+            + "设置方法：将 GiBot 添加到该团队，然后在要接收进展的频道中 @GiBot 并发送“在此频道接收进展”（英文：relay here）。"
+            + "也可由运维人员在 appsettings.json 的 Relay 部分填写 TeamId 和 ChannelId。");
+        if (await TellAllAsync(message, cancellationToken) > 0)
+        {
+            await settings.SetAsync(RelaySettingKeys.NoChannelNoticeSent, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        }
+    }
+
+    /// <summary>Posting to the channel failed permanently; told once per channel and status.</summary>
+    public async Task TellPermanentFailureAsync(RelayTarget target, ConnectorException failure, RelayUpdatePayload? payload, CancellationToken cancellationToken)
+    {
+        var key = RelaySettingKeys.FailureNotice(target.ChannelId, (int)failure.StatusCode);
+        if (!await settings.TrySetAsync(key, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), 0, cancellationToken))
+        {
+            return;
+        }
+        var what = payload is null ? "一条进展" : $"{payload.Report.UnitId}提交的第 {payload.Report.Measure} 项措施（{payload.Report.Period}）进展";
+        var message = new OutgoingMessage(
+            $"无法将{what}转发到知识产权保护科频道：{Reason(failure)}\n\n"
+            + "处理方法：确认 GiBot 仍在该团队中、接收频道仍存在；如已更换频道，请在新频道中 @GiBot 并发送“在此频道接收进展”。"
+            + $"（技术信息：{(int)failure.StatusCode} {failure.ErrorCode}）");
+        await TellAllAsync(message, cancellationToken);
+    }
+
+    public static string Reason(ConnectorException failure) => failure.StatusCode switch
+    {
+        HttpStatusCode.Forbidden => "GiBot 已被移出该团队或无权在该频道发帖。",
+        HttpStatusCode.NotFound => "接收频道已被删除或无法找到。",
+        HttpStatusCode.Unauthorized => "GiBot 的身份验证未通过，请检查机器人凭据配置。",
+        _ => "Teams 拒绝了该帖子。",
+    };
+
+    private async Task<int> TellAllAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var reached = 0;
+        foreach (var admin in await roster.AdminsAsync(cancellationToken))
+        {
+            if (await notifier.TellAsync(admin.AadObjectId, message, cancellationToken))
+            {
+                reached++;
+            }
+        }
+        return reached;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GiBot.Cards;
+using GiBot.Measures.Cards;
+using GiBot.Measures.Registry;
+using GiBot.Storage;
+
+namespace GiBot.Relay;
+
+/// <summary>
+/// The channel's cards (templates cards/relay-*.json). The channel is the Chinese-speaking
+/// 知识产权保护科, so these cards are in Chinese whatever language the unit reported in.
+/// </summary>
+public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
+{
+    private const int MeasureTextLength = 80;
+
+    // Times are shown in China Standard Time, where every reader is.
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public AdaptiveCard Root(int measure, string period, IReadOnlyList<ProgressUpdate> current) =>
+        Card("relay-root", new CardValues()
+            .Set("heading", $"第 {measure} 项措施 · {period} 进展")
+            .Set("measureText", ShortText(measure))
+            .Set("units", current.OrderBy(u => u.Report.UnitId, StringComparer.Ordinal).Select(u => Fact(u.Report.UnitId, StatusLine(u.Report, u.SubmittedAt))))
+            .Set("footer", $"更新于 {Time(time.GetUtcNow())}；各单位提交的详细内容见本帖回复。"));
+
+    public AdaptiveCard Update(long outboxId, RelayUpdatePayload payload, RelayReviewLog reviews)
+    {
+        var report = payload.Report;
+        var data = new JsonObject { ["outbox"] = outboxId.ToString(CultureInfo.InvariantCulture), ["lang"] = "zh-CN" };
+        return Card("relay-update", new CardValues()
+            .Set("heading", $"{report.UnitId} · 第 {report.Measure} 项措施 · {report.Period}")
+            .Set("correction", payload.IsCorrection ? Notice("更正：本条更正了该单位此前提交的进展，以本条为准。", "Warning") : null)
+            .Set("facts", UpdateFacts(payload))
+            .Set("sections", Sections(report))
+            .Set("reviews", reviews.Reviews.Select(r => Text(ReviewLine(r))))
+            .Set("ackData", data)
+            .Set("moreData", data.DeepClone())
+            .Set("evidenceAction", EvidenceLink(report)));
+    }
+
+    public AdaptiveCard MajorIssue(RelayUpdatePayload payload, IReadOnlyList<(string AadObjectId, string Name)> leads)
+    {
+        var report = payload.Report;
+        var mentions = leads.Select(l => (JsonNode)new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = $"<at>{l.Name}</at>",
+            ["mentioned"] = new JsonObject { ["id"] = l.AadObjectId, ["name"] = l.Name },
+        });
+        return Card("relay-major", new CardValues()
+            .Set("mentions", mentions)
+            .Set("heading", $"⚠ 重大问题 · 第 {report.Measure} 项措施 · {report.UnitId}")
+            .Set("leadsLine", leads.Count == 0 ? null : Text($"请 {string.Join(" ", leads.Select(l => $"<at>{l.Name}</at>"))} 关注。"))
+            .Set("description", NonEmpty(report.MajorIssueDescription) ?? NonEmpty(report.Problems) ?? "（未填写说明）")
+            .Set("facts", UpdateFacts(payload))
+            .Set("actions", EvidenceLink(report) is { } link ? [link] : Array.Empty<JsonNode>()));
+    }
+
+    public static string Time(DateTimeOffset at) => at.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Percent(int? percent) => percent is { } p ? $"{p}%" : "未填";
+
+    private string ShortText(int measure)
+    {
+        if (registry.Find(measure) is not { } found)
+        {
+            return "（该措施编号不在方案中）";
+        }
+        var text = found.Text.ReplaceLineEndings(" ");
+        return text.Length <= MeasureTextLength ? text : text[..MeasureTextLength] + "…";
+    }
+
+    private static string StatusLine(ProgressReport report, DateTimeOffset at) =>
+        $"{report.Status} · {Percent(report.PercentComplete)}{(report.MajorIssue ? " · ⚠ 重大问题" : "")} · {Time(at)}";
+
+    private static IEnumerable<JsonNode> UpdateFacts(RelayUpdatePayload payload)
+    {
+        var report = payload.Report;
+        yield return Fact("单位", report.UnitId);
+        yield return Fact("报告期", report.Period);
+        yield return Fact("状态", report.Status);
+        yield return Fact("完成进度", Percent(report.PercentComplete));
+        yield return Fact("提交人", payload.SubmittedBy.Name ?? payload.SubmittedBy.AadObjectId);
+        yield return Fact("提交时间", Time(payload.SubmittedAt));
+        if (NonEmpty(report.EvidenceUrl) is { } url)
+        {
+            yield return Fact("佐证材料", url);
+        }
+    }
+
+    private static IEnumerable<JsonNode> Sections(ProgressReport report)
+    {
+        yield return Section("工作进展", NonEmpty(report.Progress) ?? "（未填写）");
+        yield return Section("存在问题", NonEmpty(report.Problems) ?? "无");
+        yield return Section("下步计划", NonEmpty(report.NextSteps) ?? "（未填写）");
+        if (report.MajorIssue)
+        {
+            yield return Section("⚠ 重大问题", NonEmpty(report.MajorIssueDescription) ?? "（未填写说明）");
+        }
+    }
+
+    private static string ReviewLine(RelayReview review) => review.Kind == RelayReview.MoreRequested
+        ? $"🔁 {review.Name} 于 {Time(review.At)} 请求补充：{review.Comment}"
+        : $"✅ {review.Name} 已阅（{Time(review.At)}）";
+
+    private static JsonNode? EvidenceLink(ProgressReport report) =>
+        NonEmpty(report.EvidenceUrl) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? Fragment("relay-link", new CardValues().Set("title", "查看佐证材料").Set("url", uri.AbsoluteUri))
+            : null;
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    private static JsonNode Section(string title, string text) => Fragment("relay-section", new CardValues().Set("title", title).Set("text", text));
+
+    private static JsonNode Text(string text) => Fragment("relay-text", new CardValues().Set("text", text));
+
+    private static JsonNode Notice(string text, string color) => Fragment("relay-notice", new CardValues().Set("text", text).Set("color", color));
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static JsonObject Fragment(string template, CardValues values) => CardTemplate.Get(template).FillObject(values);
+
+    private static AdaptiveCard Card(string template, CardValues values) => new(CardTemplate.Get(template).FillObject(values));
+}
