@@ -5,6 +5,7 @@ using GiBot.Measures;
 using GiBot.Protocol.Hosting;
 using GiBot.Storage;
 using GiBot.Storage.Export;
+using GiBot.Updates;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBinaryDirectorySettings();
@@ -38,6 +39,7 @@ builder.Services.AddGiBotConversation();
 builder.Services.AddGiBotMeasures(builder.Configuration);
 builder.Services.AddGiBotTelemetry(builder.Configuration);
 builder.Services.AddGiBotStorage(builder.Configuration);
+builder.Services.AddGiBotUpdates(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.Services.GetRequiredService<StorageInitializer>().TryStartAsync()) return;
