@@ -90,7 +90,7 @@ public sealed class UpdateDialog(
         }
         draft = WithSingleOptions(draft, caller);
         await SaveAsync(caller, draft, cancellationToken);
-        var validation = await validator.ValidateAsync(draft, caller.AadObjectId, caller.Roster, language, cancellationToken);
+        var validation = await validator.ValidateAsync(draft, caller, language, cancellationToken);
         if (!validation.IsValid)
         {
             return Form(draft, caller, validation.Errors, language, replaces: true);
@@ -126,7 +126,7 @@ public sealed class UpdateDialog(
         {
             return await ExpiredOrReceiptAsync(caller, action, language, cancellationToken);
         }
-        var validation = await validator.ValidateAsync(draft, caller.AadObjectId, caller.Roster, language, cancellationToken);
+        var validation = await validator.ValidateAsync(draft, caller, language, cancellationToken);
         if (!validation.IsValid)
         {
             return Form(draft, caller, validation.Errors, language, replaces: true);
@@ -200,7 +200,7 @@ public sealed class UpdateDialog(
             Percent = command.Percent,
             Progress = command.Progress,
         }, caller);
-        var validation = await validator.ValidateAsync(draft, caller.AadObjectId, caller.Roster, language, cancellationToken);
+        var validation = await validator.ValidateAsync(draft, caller, language, cancellationToken);
         if (!validation.IsValid)
         {
             await SaveAsync(caller, draft, cancellationToken);
@@ -259,7 +259,8 @@ public sealed class UpdateDialog(
             CorrectsVersion = update.Version,
         };
         await SaveAsync(caller, draft, cancellationToken);
-        return Form(draft, caller, new Dictionary<string, string>(), language, replaces: false);
+        // The receipt turns back into the (prefilled) form; submitting puts a new receipt in its place.
+        return Form(draft, caller, new Dictionary<string, string>(), language, replaces: true);
     }
 
     /// <summary>Null when <paramref name="caller"/> may correct <paramref name="update"/> now; otherwise why not.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using GiBot.Localization;
 using GiBot.Measures.Registry;
-using GiBot.Roster;
 using GiBot.Storage;
 
 namespace GiBot.Updates;
@@ -18,7 +17,7 @@ public sealed record UpdateValidation(ProgressReport? Report, IReadOnlyDictionar
 /// </summary>
 public sealed class UpdateValidator(MeasureRegistry registry, UpdateOptions options)
 {
-    public async Task<UpdateValidation> ValidateAsync(UpdateDraft draft, string aadObjectId, IRosterDirectory roster, Language language, CancellationToken cancellationToken)
+    public async Task<UpdateValidation> ValidateAsync(UpdateDraft draft, UpdateCaller caller, Language language, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         void Fail(string field, string chinese, string english) => errors.TryAdd(field, language.Pick(chinese, english));
@@ -33,13 +32,17 @@ public sealed class UpdateValidator(MeasureRegistry registry, UpdateOptions opti
             Fail(UpdateFields.Measure, $"分工方案共有 {MeasureRegistry.MeasureCount} 项措施，请选择第 1 至 {MeasureRegistry.MeasureCount} 项中的一项。",
                 $"The plan has {MeasureRegistry.MeasureCount} measures; please choose one from 1 to {MeasureRegistry.MeasureCount}.");
         }
+        else if (caller.MeasureRefusal(measure.Value, registry, language) is { } notYours)
+        {
+            errors[UpdateFields.Measure] = notYours;
+        }
         if (draft.UnitId is null)
         {
             Fail(UpdateFields.Unit, "请选择汇报单位。", "Please choose the reporting unit.");
         }
         else if (measure is not null && !errors.ContainsKey(UpdateFields.Measure))
         {
-            var decision = await roster.CanReportAsync(aadObjectId, measure.Value, draft.UnitId, cancellationToken);
+            var decision = await caller.Roster.CanReportAsync(caller.AadObjectId, measure.Value, draft.UnitId, cancellationToken);
             if (!decision.Allowed)
             {
                 Fail(UpdateFields.Unit,
