@@ -147,7 +147,7 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options)
         + (report.MajorIssue ? language.Pick(" · ⚠ 重大问题", " · ⚠ major issue") : "");
 
     public string Meta(ProgressUpdate update, int versions, Language language) =>
-        language.Pick($"{update.SubmittedBy.Name ?? update.SubmittedBy.AadObjectId} · {UpdateLabels.Time(update.SubmittedAt, options)}", $"{update.SubmittedBy.Name ?? update.SubmittedBy.AadObjectId} · {UpdateLabels.Time(update.SubmittedAt, options)}")
+        $"{update.SubmittedBy.Name ?? update.SubmittedBy.AadObjectId} · {UpdateLabels.Time(update.SubmittedAt, options)}"
         + (versions > 1 ? language.Pick($" · 已修改，共 {versions} 个版本", $" · corrected, {versions} versions") : "");
 
     private AdaptiveCard Summary(string heading, string detail, ProgressReport report, ProgressUpdate? update, Language language, IEnumerable<JsonNode> actions)

@@ -37,7 +37,7 @@ public sealed class UpdateDialog(
         }
         if (caller.Reportable.Count == 0)
         {
-            return Say(caller.MeasureRefusal(1, registry, language) ?? "");
+            return Say(caller.NothingToReport(language));
         }
         if (!ignoreDraft && await LoadAsync(caller, cancellationToken) is { SubmittedUpdateId: null } open)
         {

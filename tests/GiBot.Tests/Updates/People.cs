@@ -23,7 +23,10 @@ public static class People
 
     public static readonly Person Admin = new("00000000-0000-0000-0000-0000000000d4", "管理员赵六", new UnitMembership("知识产权保护科", RosterRole.Admin));
 
+    /// <summary>On the roster, but their unit owns no measure.</summary>
+    public static readonly Person Office = new("00000000-0000-0000-0000-0000000000f6", "办公室孙七", new UnitMembership("办公室", RosterRole.Member));
+
     public static readonly Person Stranger = new("00000000-0000-0000-0000-0000000000e5", "Visitor");
 
-    public static IReadOnlyList<Person> OnRoster { get; } = [Inspector, TwoUnits, CompetitionMember, Admin];
+    public static IReadOnlyList<Person> OnRoster { get; } = [Inspector, TwoUnits, CompetitionMember, Admin, Office];
 }

@@ -34,6 +34,13 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
         Assert.Empty(await _bot.Updates.ListCurrentAsync(new(), TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task A_unit_without_measures_is_told_so()
+    {
+        var answer = await _bot.SayAsync("汇报进展", People.Office);
+        Assert.Contains("您所在单位（办公室）目前没有可汇报的措施", answer.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("update 21", "The plan has 20 measures")]
     [InlineData("汇报第21项", "分工方案共有 20 项措施")]
