@@ -116,6 +116,9 @@ public sealed class UpdateBot : IAsyncDisposable
     /// <summary>A new bot on the same database and connector, as after a restart.</summary>
     public UpdateBot Restarted() => new(_connector, false, Time, DatabasePath, true, null);
 
+    /// <summary>Another bot instance beside this one (same database and connector), as behind a load balancer.</summary>
+    public UpdateBot SecondInstance(Dictionary<string, string?>? settings) => new(_connector, false, Time, DatabasePath, true, settings);
+
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), "gibot-tests", Guid.NewGuid().ToString("N"), "gibot.db");
 
     public Task<BotAnswer> SayAsync(string text, Person? who = null) => SendAsync(Message(text, who ?? People.Inspector));
