@@ -11,6 +11,8 @@ namespace GiBot.Updates;
 /// <summary>Builds the update dialog's Adaptive Cards (1.5) from the update-*.json templates in cards/.</summary>
 public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options)
 {
+    private const int ExcerptLength = 300;
+
     private static readonly string[] TextFields = [UpdateFields.Progress, UpdateFields.Problems, UpdateFields.NextSteps];
 
     public AdaptiveCard Form(UpdateDraft draft, UpdateFormContext context, IReadOnlyDictionary<string, string> errors, Language language)
@@ -132,7 +134,7 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options)
         var blocks = entries.Select(e => (JsonNode)Fragment("update-history-entry", new CardValues()
             .Set("title", $"{UpdateLabels.Unit(registry, e.Update.Report.UnitId, language)} · {e.Update.Report.Period}")
             .Set("status", StatusLine(e.Update.Report, language))
-            .Set("progress", e.Update.Report.Progress)
+            .Set("progress", Excerpt(e.Update.Report.Progress, language))
             .Set("meta", Meta(e.Update, e.Versions, language)))).ToList();
         return Card("update-summary", new CardValues()
             .Set("lang", MeasureCards.LangCode(language))
@@ -174,7 +176,9 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options)
         {
             if (text is not null)
             {
-                blocks.Add(Fragment("update-text-section", new CardValues().Set("label", UpdateLabels.Field(field, language)).Set("text", text).Set("color", color)));
+                // The preview shows everything to confirm; the receipt keeps a card of four full fields under Teams' size limit.
+                var shown = update is null ? text : Excerpt(text, language);
+                blocks.Add(Fragment("update-text-section", new CardValues().Set("label", UpdateLabels.Field(field, language)).Set("text", shown).Set("color", color)));
             }
         }
         Section(UpdateFields.Progress, report.Progress, "Default");
@@ -188,6 +192,11 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options)
             .Set("blocks", blocks)
             .Set("actions", actions));
     }
+
+    /// <summary>Long texts shortened for read-only cards, saying how long the whole is.</summary>
+    public static string Excerpt(string text, Language language) => text.Length <= ExcerptLength
+        ? text
+        : text[..ExcerptLength] + language.Pick($"…（全文 {text.Length} 字）", $"… ({text.Length} characters in full)");
 
     private string MeasureText(int? number, Language language) =>
         number is { } n && registry.Find(n) is { } measure

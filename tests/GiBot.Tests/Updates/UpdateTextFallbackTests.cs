@@ -49,6 +49,16 @@ public sealed class UpdateTextFallbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_full_length_update_is_stored_whole_and_the_receipt_shows_an_excerpt_with_the_length()
+    {
+        var progress = new string('查', 2000);
+        var answer = await _bot.SayAsync("update 8 推进中 60% " + progress);
+        Assert.Contains("…（全文 2000 字）", answer.CardText, StringComparison.Ordinal);
+        Assert.DoesNotContain(progress, answer.CardText, StringComparison.Ordinal);
+        Assert.Equal(progress, Assert.Single(await _bot.Updates.ListCurrentAsync(new(), TestContext.Current.CancellationToken)).Report.Progress);
+    }
+
+    [Fact]
     public async Task A_user_of_two_units_is_asked_for_the_unit_in_the_card()
     {
         var answer = await _bot.SayAsync("update 8 推进中 60% 已完成专项检查3次", People.TwoUnits);
