@@ -7,6 +7,7 @@ using GiBot.Relay;
 using GiBot.Roster;
 using GiBot.Storage;
 using GiBot.Storage.Export;
+using GiBot.Updates;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBinaryDirectorySettings();
@@ -42,6 +43,7 @@ builder.Services.AddGiBotTelemetry(builder.Configuration);
 builder.Services.AddGiBotStorage(builder.Configuration);
 builder.Services.AddGiBotRoster(builder.Configuration);
 builder.Services.AddGiBotRelay(builder.Configuration);
+builder.Services.AddGiBotUpdates(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.Services.GetRequiredService<StorageInitializer>().TryStartAsync()) return;

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GiBot.Measures.Questions;
+
+namespace GiBot.Updates;
+
+/// <summary>What a text message asks of the update feature.</summary>
+public abstract partial record UpdateCommand
+{
+    /// <summary>Reads the update commands; null when the text is not one (then other features answer it).</summary>
+    public static UpdateCommand? Parse(string text)
+    {
+        text = text.Trim().TrimEnd('。', '.', '!', '！', '?', '？');
+        if (History().Match(text) is { Success: true } history)
+        {
+            return new ShowHistory(Number(history));
+        }
+        if (StartBare().IsMatch(text))
+        {
+            return new StartUpdate(null);
+        }
+        if (StartWithMeasure().Match(text) is { Success: true } start)
+        {
+            return new StartUpdate(Number(start));
+        }
+        if (MeasureThenReport().Match(text) is { Success: true } reverse)
+        {
+            return new StartUpdate(Number(reverse));
+        }
+        if (OneLine().Match(text) is { Success: true } line)
+        {
+            return QuickUpdate.From(Number(line), line.Groups["rest"].Value);
+        }
+        return null;
+    }
+
+    private static int Number(Match match)
+    {
+        var value = match.Groups["n"].Value;
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : ChineseNumerals.Parse(value);
+    }
+
+    private const string N = @"(?<n>\d{1,3}|[零〇一二两三四五六七八九十]{1,3})";
+    private const string ReportWord = @"(?:汇报进展|进展汇报|填报进展|汇报|update|report(?:\s+progress)?)";
+
+    [GeneratedRegex($@"^(?:查看\s*)?(?:第\s*)?{N}\s*项(?:措施)?\s*(?:的)?\s*(?:进展|进度|进展情况|汇报记录|历史)$|^(?:history|progress|updates)\s+(?:of\s+)?(?:measure\s*)?{N}$", RegexOptions.IgnoreCase)]
+    private static partial Regex History();
+
+    [GeneratedRegex(@"^(?:我要)?(?:汇报进展|进展汇报|填报进展|汇报|update|report(?:\s+progress)?|progress\s+update)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StartBare();
+
+    [GeneratedRegex($@"^{ReportWord}\s*(?:第\s*)?(?:measure\s*)?{N}\s*(?:项)?(?:措施)?(?:的?进展)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex StartWithMeasure();
+
+    [GeneratedRegex($@"^(?:第\s*)?{N}\s*项(?:措施)?\s*(?:的)?(?:汇报进展|进展汇报|汇报)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MeasureThenReport();
+
+    [GeneratedRegex($@"^{ReportWord}\s*(?:第\s*)?(?:measure\s*)?{N}\s*(?:项)?(?:措施)?\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex OneLine();
+}
+
+/// <summary>"汇报进展", "update 8", "第8项汇报": opens the update card (for a measure when given).</summary>
+public sealed record StartUpdate(int? Measure) : UpdateCommand;
+
+/// <summary>"第8项进展", "history 8": the latest update of each unit.</summary>
+public sealed record ShowHistory(int Measure) : UpdateCommand;
+
+/// <summary>"update 8 推进中 60% 已完成专项检查3次": a whole update in one line, for clients without cards.</summary>
+public sealed partial record QuickUpdate(int Measure, string? Status, string? Percent, string? Progress) : UpdateCommand
+{
+    public static QuickUpdate From(int measure, string rest)
+    {
+        rest = rest.Trim();
+        string? status = null;
+        if (StatusWord().Match(rest) is { Success: true } word)
+        {
+            status = UpdateStatus.Parse(word.Groups["s"].Value);
+            rest = rest[word.Length..].TrimStart();
+        }
+        string? percent = null;
+        if (PercentWord().Match(rest) is { Success: true } p)
+        {
+            percent = p.Groups["p"].Value;
+            rest = rest[p.Length..].TrimStart();
+        }
+        return new QuickUpdate(measure, status, percent, rest.Length == 0 ? null : rest);
+    }
+
+    [GeneratedRegex(@"^(?<s>未启动|未开始|推进中|进行中|已完成|完成|受阻|阻塞|not[- ]started|in[- ]progress|ongoing|completed|complete|done|blocked)(?=[\s,，;；:：]|\d|$)[\s,，;；:：]*", RegexOptions.IgnoreCase)]
+    private static partial Regex StatusWord();
+
+    [GeneratedRegex(@"^(?<p>\d{1,3}(?:\.\d+)?)\s*[%％](?:[\s,，;；:：]+|$)")]
+    private static partial Regex PercentWord();
+}

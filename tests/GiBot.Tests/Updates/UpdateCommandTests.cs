@@ -1,0 +1,49 @@
+using GiBot.Updates;
+
+namespace GiBot.Tests.Updates;
+
+/// <summary>Which texts the update feature takes; everything else is left to the measures feature and help.</summary>
+public sealed class UpdateCommandTests
+{
+    [Theory]
+    [InlineData("汇报进展", null)]
+    [InlineData("update", null)]
+    [InlineData("Update.", null)]
+    [InlineData("report progress", null)]
+    [InlineData("update 8", 8)]
+    [InlineData("update measure 8", 8)]
+    [InlineData("第8项汇报", 8)]
+    [InlineData("第十二项汇报进展", 12)]
+    [InlineData("汇报第8项", 8)]
+    [InlineData("汇报第二十项进展", 20)]
+    [InlineData("汇报进展 3", 3)]
+    public void Opening_the_card(string text, int? measure) =>
+        Assert.Equal(new StartUpdate(measure), UpdateCommand.Parse(text));
+
+    [Theory]
+    [InlineData("第8项进展", 8)]
+    [InlineData("8项进展", 8)]
+    [InlineData("第八项措施的进展", 8)]
+    [InlineData("history 8", 8)]
+    [InlineData("progress of measure 14", 14)]
+    public void Showing_history(string text, int measure) =>
+        Assert.Equal(new ShowHistory(measure), UpdateCommand.Parse(text));
+
+    [Theory]
+    [InlineData("update 8 推进中 60% 已完成专项检查3次", 8, "推进中", "60", "已完成专项检查3次")]
+    [InlineData("汇报 8 已完成 100% 全部完成", 8, "已完成", "100", "全部完成")]
+    [InlineData("汇报第9项 受阻：缺经费", 9, "受阻", null, "缺经费")]
+    [InlineData("update 8 done 100％ all finished", 8, "已完成", "100", "all finished")]
+    [InlineData("update 8 已完成专项检查", 8, null, null, "已完成专项检查")]
+    [InlineData("update 8 推进中 60%", 8, "推进中", "60", null)]
+    public void One_line_updates(string text, int measure, string? status, string? percent, string? progress) =>
+        Assert.Equal(new QuickUpdate(measure, status, percent, progress), UpdateCommand.Parse(text));
+
+    [Theory]
+    [InlineData("第8项措施谁负责")]
+    [InlineData("执法稽查科负责哪些措施")]
+    [InlineData("帮助")]
+    [InlineData("汇报进展要求是什么时候")]
+    [InlineData("updates are late")]
+    public void Other_questions_are_left_alone(string text) => Assert.Null(UpdateCommand.Parse(text));
+}

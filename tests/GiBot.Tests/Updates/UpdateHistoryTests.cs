@@ -1,0 +1,111 @@
+using GiBot.Updates;
+
+namespace GiBot.Tests.Updates;
+
+/// <summary>History per measure and corrections by the submitter within the window.</summary>
+public sealed class UpdateHistoryTests : IAsyncLifetime
+{
+    private UpdateBot _bot = null!;
+
+    public async ValueTask InitializeAsync() => _bot = await UpdateBot.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task History_shows_each_units_latest_update_newest_first()
+    {
+        await _bot.SayAsync("update 8 推进中 30% 第一次检查");
+        _bot.Time.Advance(TimeSpan.FromHours(1));
+        await _bot.SayAsync("update 8 推进中 50% 第二次检查");
+        _bot.Time.Advance(TimeSpan.FromHours(1));
+        await _bot.SayAsync("update 8 受阻 20% 缺少经费", People.CompetitionMember);
+
+        var history = await _bot.SayAsync("第8项进展", People.Admin);
+        var competition = history.Text!.IndexOf("缺少经费", StringComparison.Ordinal);
+        var inspection = history.Text!.IndexOf("第二次检查", StringComparison.Ordinal);
+        Assert.True(competition >= 0 && inspection > competition, history.Text);
+        Assert.DoesNotContain("第一次检查", history.Text, StringComparison.Ordinal);
+        Assert.Contains("缺少经费", history.CardText, StringComparison.Ordinal);
+
+        var english = await _bot.SayAsync("history 8", People.Admin);
+        Assert.Contains("Latest updates on measure 8", english.Text, StringComparison.Ordinal);
+        Assert.Contains("Blocked", english.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_sees_only_their_own_units_updates()
+    {
+        await _bot.SayAsync("update 8 推进中 50% 稽查科进展");
+        await _bot.SayAsync("update 8 受阻 20% 竞争科进展", People.CompetitionMember);
+        var history = await _bot.SayAsync("第8项进展", People.CompetitionMember);
+        Assert.Contains("竞争科进展", history.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("稽查科进展", history.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_updates_yet_says_how_to_report()
+    {
+        var history = await _bot.SayAsync("第9项进展");
+        Assert.Contains("还没有您可查看的进展汇报", history.Text, StringComparison.Ordinal);
+        Assert.Contains("汇报第9项", history.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_submitter_corrects_within_the_window_and_history_keeps_both_versions(bool execute)
+    {
+        var receipt = await _bot.SayAsync("update 8 推进中 60% 已完成专项检查3次");
+        var form = await _bot.PressAsync(receipt, UpdateVerbs.Correct, execute: execute);
+        Assert.Equal("已完成专项检查3次", form.Input("progress")!["value"]!.GetValue<string>());
+        Assert.Contains("修改进展汇报", form.CardText, StringComparison.Ordinal);
+        var preview = await _bot.PressAsync(form, UpdateVerbs.Preview, new() { ["progress"] = "已完成专项检查4次", ["percent"] = "70" }, execute: execute);
+        var corrected = await _bot.PressAsync(preview, UpdateVerbs.Submit, execute: execute);
+        Assert.Contains("已提交修改（第 2 版）", corrected.CardText, StringComparison.Ordinal);
+
+        var current = Assert.Single(await _bot.Updates.ListCurrentAsync(new(), TestContext.Current.CancellationToken));
+        var versions = await _bot.Updates.GetHistoryAsync(current.UpdateId, TestContext.Current.CancellationToken);
+        Assert.Equal(["已完成专项检查3次", "已完成专项检查4次"], versions.Select(v => v.Report.Progress).ToArray());
+        Assert.Equal(70, current.Report.PercentComplete);
+        var history = await _bot.SayAsync("第8项进展");
+        Assert.Contains("已修改，共 2 个版本", history.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_the_window_the_correction_is_refused_with_the_reason()
+    {
+        var receipt = await _bot.SayAsync("update 8 推进中 60% 已完成专项检查3次");
+        _bot.Time.Advance(TimeSpan.FromHours(25));
+        var refused = await _bot.PressAsync(receipt, UpdateVerbs.Correct);
+        Assert.Contains("已超过 24 小时，不能再修改", refused.Text, StringComparison.Ordinal);
+        Assert.Null(refused.Card);
+    }
+
+    [Fact]
+    public async Task Someone_else_cannot_correct_an_update()
+    {
+        var receipt = await _bot.SayAsync("update 8 推进中 60% 已完成专项检查3次", People.CompetitionMember);
+        var refused = await _bot.PressAsync(receipt, UpdateVerbs.Correct);
+        Assert.Contains("只有提交人本人可以修改", refused.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_latest_update_can_be_corrected()
+    {
+        var older = await _bot.SayAsync("update 8 推进中 60% 第一次");
+        _bot.Time.Advance(TimeSpan.FromMinutes(5));
+        await _bot.SayAsync("update 8 推进中 70% 第二次");
+        var refused = await _bot.PressAsync(older, UpdateVerbs.Correct);
+        Assert.Contains("只能修改您对该措施最近一次的汇报", refused.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_correction_window_is_configurable()
+    {
+        await using var bot = await UpdateBot.StartAsync(settings: new() { ["Updates:CorrectionWindow"] = "02:00:00" });
+        var receipt = await bot.SayAsync("update 8 推进中 60% 已完成专项检查3次");
+        bot.Time.Advance(TimeSpan.FromHours(3));
+        var refused = await bot.PressAsync(receipt, UpdateVerbs.Correct);
+        Assert.Contains("已超过 2 小时", refused.Text, StringComparison.Ordinal);
+    }
+}
