@@ -27,8 +27,8 @@ public static class HelpText
             .Set("data", MeasureVerbs.ListData(language)))])));
 
     private static string[] Examples(Language language) => language == Language.English
-        ? ["who is responsible for measure 8", "what does the Enforcement and Inspection Section own", "which measures mention double random", "part 4", "list all measures"]
-        : ["第八项措施谁负责", "执法稽查科负责哪些措施", "双随机", "（八）", "第四部分有哪些措施", "列出全部措施"];
+        ? ["who is responsible for measure 8", "what does the Enforcement and Inspection Section own", "which measures mention double random", "part 4", "list all measures", "update", "my measures", "history 8", "I am the liaison of the Personnel Section"]
+        : ["第八项措施谁负责", "执法稽查科负责哪些措施", "双随机", "（八）", "第四部分有哪些措施", "列出全部措施", "汇报进展", "我的措施", "第8项进展", "我是执法稽查科的联络员"];
 
     private static string Body(Language language) =>
         language.Pick("您可以这样问我：\n\n", "You can ask me, for example:\n\n")

@@ -25,6 +25,8 @@ public sealed class MeasureCards(MeasureRegistry registry)
                 MeasureVerbs.ItemData(measure.Item.Number, language)));
         }
         actions.Add(Action(MeasureLabels.ListAllButton(language), MeasureVerbs.ListData(language)));
+        // Reporting comes first: it is what the units responsible for the measure come here to do.
+        actions.Insert(0, Action(language.Pick("汇报本项进展", "Report progress"), Updates.UpdateVerbs.StartData(measure.Number, language)));
         return Card("measure", new CardValues()
             .Set("lang", LangCode(language))
             .Set("heading", MeasureLabels.MeasureTitle(measure.Number, language))

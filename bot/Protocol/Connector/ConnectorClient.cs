@@ -21,20 +21,20 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
 
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", conversationId,
-            Serialize(activity, ProtocolJson.Default.Activity), ProtocolJson.Default.ResourceResponse, cancellationToken);
+            Serialize(activity, ProtocolJson.Wire.Activity), ProtocolJson.Default.ResourceResponse, cancellationToken);
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
         activity.ReplyToId ??= activityId;
         return SendAsync(HttpMethod.Post, serviceUrl, ActivityPath(conversationId, activityId), conversationId,
-            Serialize(activity, ProtocolJson.Default.Activity), ProtocolJson.Default.ResourceResponse, cancellationToken);
+            Serialize(activity, ProtocolJson.Wire.Activity), ProtocolJson.Default.ResourceResponse, cancellationToken);
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
         activity.Id = activityId;
         return SendAsync(HttpMethod.Put, serviceUrl, ActivityPath(conversationId, activityId), conversationId,
-            Serialize(activity, ProtocolJson.Default.Activity), ProtocolJson.Default.ResourceResponse, cancellationToken);
+            Serialize(activity, ProtocolJson.Wire.Activity), ProtocolJson.Default.ResourceResponse, cancellationToken);
     }
 
     public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
@@ -44,7 +44,7 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
 
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", CreateKey(parameters),
-            Serialize(parameters, ProtocolJson.Default.ConversationParameters), ProtocolJson.Default.ConversationResourceResponse, cancellationToken);
+            Serialize(parameters, ProtocolJson.Wire.ConversationParameters), ProtocolJson.Default.ConversationResourceResponse, cancellationToken);
 
     /// <summary>Every member, page by page through <c>pagedmembers</c> (the non-paged call is deprecated for Teams).</summary>
     public async Task<IReadOnlyList<ChannelAccount>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken = default)

@@ -73,7 +73,7 @@ public static partial class MessagesEndpoint
             if (response.Body is { } body)
             {
                 context.Response.ContentType = "application/json; charset=utf-8";
-                await JsonSerializer.SerializeAsync(context.Response.Body, body, ProtocolJson.Default.JsonElement, context.RequestAborted);
+                await JsonSerializer.SerializeAsync(context.Response.Body, body, ProtocolJson.Wire.JsonElement, context.RequestAborted);
             }
             return;
         }
@@ -94,7 +94,7 @@ public static partial class MessagesEndpoint
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/json; charset=utf-8";
             var body = CardInvokeResponses.Message("").Body!.Value;
-            await JsonSerializer.SerializeAsync(context.Response.Body, body, ProtocolJson.Default.JsonElement, context.RequestAborted);
+            await JsonSerializer.SerializeAsync(context.Response.Body, body, ProtocolJson.Wire.JsonElement, context.RequestAborted);
             return;
         }
         context.Response.StatusCode = StatusCodes.Status200OK;

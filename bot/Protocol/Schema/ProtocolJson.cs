@@ -20,4 +20,18 @@ namespace GiBot.Protocol.Schema;
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
-public sealed partial class ProtocolJson : JsonSerializerContext;
+public sealed partial class ProtocolJson : JsonSerializerContext
+{
+    /// <summary>
+    /// For bodies GiBot sends: Chinese is written as UTF-8 rather than <c>\uXXXX</c> escapes, which
+    /// would triple the size of a card against Teams' message limit. Safe because these bodies are
+    /// JSON over HTTP, never embedded in HTML.
+    /// </summary>
+    public static ProtocolJson Wire { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNameCaseInsensitive = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -26,6 +26,8 @@ public sealed class LocalModeTurnTests : LocalBotTest
         await Bot.PostActivityAsync(Activities.Message(Connector.ServiceUrl, "帮助"));
         var call = Assert.Single(await Connector.WaitForSentAsync(1));
         Assert.Contains("您可以这样问我", call.Json!["text"]!.GetValue<string>());
+        // Sent as UTF-8, not \uXXXX escapes that triple a Chinese card's size against Teams' limit.
+        Assert.Contains("您可以这样问我", call.Body);
     }
 
     [Fact]
