@@ -18,17 +18,16 @@ public sealed record UpdateCaller(string AadObjectId, string? Name, RosterPerson
     public UpdateFormContext FormContext(int? measure) =>
         new(Reportable.Select(r => r.Measure).Order().ToArray(), UnitsFor(measure), Person.IsAdmin);
 
-    /// <summary>Looks the caller up; null with a polite refusal when they are not on the roster (or no roster is wired).</summary>
-    public static async Task<(UpdateCaller? Caller, string? Refusal)> IdentifyAsync(TurnContext turn, RosterAccess access, CancellationToken cancellationToken)
+    /// <summary>Looks the caller up; null with a polite refusal when they are not on the roster .</summary>
+    public static async Task<(UpdateCaller? Caller, string? Refusal)> IdentifyAsync(TurnContext turn, IRosterDirectory roster, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var roster = access.Directory;
         var aad = turn.UserAadObjectId;
-        if (roster is null || string.IsNullOrEmpty(aad))
+        if (string.IsNullOrEmpty(aad))
         {
             return (null, language.Pick(
-                "抱歉，暂时无法确认您的汇报权限（人员名单尚未配置）。请联系知识产权保护科管理员。",
-                "Sorry, I cannot check who may report yet (the roster is not set up). Please contact the IP Protection Section administrators."));
+                "抱歉，无法识别您的 Teams 身份，暂不能汇报。请在 Teams 中重新发送；如仍有问题，请联系知识产权保护科管理员。",
+                "Sorry, I could not tell who you are in Teams, so you cannot report yet. Please send it again from Teams; if it persists, contact the IP Protection Section administrators."));
         }
         var person = await roster.FindAsync(aad, cancellationToken);
         if (person is null)

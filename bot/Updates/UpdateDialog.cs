@@ -2,6 +2,7 @@ using GiBot.Localization;
 using GiBot.Measures.Registry;
 using GiBot.Protocol.Turns;
 using GiBot.Relay;
+using GiBot.Roster;
 using GiBot.Storage;
 
 namespace GiBot.Updates;
@@ -17,7 +18,7 @@ public sealed class UpdateDialog(
     UpdateValidator validator,
     IProgressUpdateStore updates,
     IDialogDraftStore drafts,
-    RosterAccess roster,
+    IRosterDirectory roster,
     TimeProvider time)
 {
     /// <summary>One dialog per person: a new start offers to continue the stored draft first.</summary>

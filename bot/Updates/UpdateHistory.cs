@@ -1,12 +1,13 @@
 using GiBot.Localization;
 using GiBot.Measures.Registry;
 using GiBot.Protocol.Turns;
+using GiBot.Roster;
 using GiBot.Storage;
 
 namespace GiBot.Updates;
 
 /// <summary>"第8项进展": each unit's latest update on a measure, newest first, limited to the units the caller may see.</summary>
-public sealed class UpdateHistory(MeasureRegistry registry, UpdateCards cards, IProgressUpdateStore updates, RosterAccess roster)
+public sealed class UpdateHistory(MeasureRegistry registry, UpdateCards cards, IProgressUpdateStore updates, IRosterDirectory roster)
 {
     public async Task<OutgoingMessage> ShowAsync(TurnContext turn, int measure, CancellationToken cancellationToken)
     {

@@ -11,7 +11,6 @@ public static class UpdatesSetup
     public static IServiceCollection AddGiBotUpdates(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => UpdateOptions.From(sp.GetService<IConfiguration>() ?? configuration));
-        services.AddSingleton<RosterAccess>();
         services.AddSingleton<UpdateCards>();
         services.AddSingleton<UpdateValidator>();
         services.AddSingleton<UpdateDialog>();

@@ -27,8 +27,24 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         {
             return;
         }
-        _bot = await BotProcess.StartAsync(new Dictionary<string, string?> { ["MicrosoftAppId"] = "" });
+        _bot = await BotProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "",
+            // The playground's current user coordinates the plan: an admin of 知识产权保护科.
+            ["Roster__People__0__AadObjectId"] = CurrentUserAadObjectId(),
+            ["Roster__People__0__Units__0"] = "知识产权保护科",
+            ["Roster__People__0__Role"] = "admin",
+            ["Relay__PollInterval"] = "00:00:00.200",
+        });
         _playground = await PlaygroundDriver.StartAsync(_bot.MessagesUrl);
+    }
+
+    /// <summary>Read from the tenant file before the playground runs, because the bot starts first.</summary>
+    private static string CurrentUserAadObjectId()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".m365agentsplayground.yml"));
+        var match = System.Text.RegularExpressions.Regex.Match(yaml, @"currentUser:[\s\S]*?aadObjectId:\s*(\S+)");
+        return match.Success ? match.Groups[1].Value : throw new InvalidDataException("The playground tenant file has no currentUser aadObjectId.");
     }
 
     public async ValueTask DisposeAsync()

@@ -59,14 +59,6 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_roster_the_feature_explains_instead_of_failing()
-    {
-        await using var bot = await UpdateBot.StartAsync(withRoster: false);
-        var answer = await bot.SayAsync("汇报进展");
-        Assert.Contains("人员名单尚未配置", answer.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Questions_about_a_measure_still_reach_the_measures_feature()
     {
         var answer = await _bot.SayAsync("第8项措施谁负责");
