@@ -102,22 +102,33 @@ public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IR
             $"{target.Display} is now {RosterRoles.Display(role.Value, language)} of {unit.NameEn}.{pending}"));
     }
 
-    public async Task<OutgoingMessage> RemoveAsync(TurnContext turn, string who, string? unitText, CancellationToken cancellationToken)
+    /// <summary>An admin's target: the person on the roster and, when named, the unit; otherwise what to say.</summary>
+    private async Task<(RosterPerson? Person, Measures.Registry.Unit? Unit, OutgoingMessage? Problem)> TargetAsync(TurnContext turn, string who, string? unitText, CancellationToken cancellationToken)
     {
-        var language = turn.Language;
         if (await RefusalAsync(turn, cancellationToken) is { } refusal)
         {
-            return refusal;
+            return (null, null, refusal);
         }
         var found = await OnRosterAsync(turn, who, cancellationToken);
         if (found.Person is not { } person)
         {
-            return found.Problem!;
+            return (null, null, found.Problem!);
         }
         var unit = unitText is null ? null : units.Resolve(unitText);
         if (unitText is not null && unit is null)
         {
-            return RosterTexts.UnknownUnit(unitText, units, language);
+            return (null, null, RosterTexts.UnknownUnit(unitText, units, turn.Language));
+        }
+        return (person, unit, null);
+    }
+
+    public async Task<OutgoingMessage> RemoveAsync(TurnContext turn, string who, string? unitText, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var (person, unit, problem) = await TargetAsync(turn, who, unitText, cancellationToken);
+        if (person is null)
+        {
+            return problem!;
         }
         var removeFrom = unit is null ? person.UnitIds : person.UnitIds.Where(u => u == unit.Name).ToArray();
         if (removeFrom.Count == 0)
@@ -138,19 +149,10 @@ public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IR
     public async Task<OutgoingMessage> ChangeRoleAsync(TurnContext turn, string who, string? unitText, RosterRole role, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        if (await RefusalAsync(turn, cancellationToken) is { } refusal)
+        var (person, unit, problem) = await TargetAsync(turn, who, unitText, cancellationToken);
+        if (person is null)
         {
-            return refusal;
-        }
-        var found = await OnRosterAsync(turn, who, cancellationToken);
-        if (found.Person is not { } person)
-        {
-            return found.Problem!;
-        }
-        var unit = unitText is null ? null : units.Resolve(unitText);
-        if (unitText is not null && unit is null)
-        {
-            return RosterTexts.UnknownUnit(unitText, units, language);
+            return problem!;
         }
         if (unit is null && person.UnitIds.Count > 1)
         {
