@@ -17,6 +17,7 @@ public sealed class BotUnderTest : IAsyncDisposable
     private readonly string _dataDirectory;
     private int _outputLines;
     private string _lastOutput = "";
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _firstOutput = new();
 
     private BotUnderTest(Process process, int port, string dataDirectory)
     {
@@ -35,6 +36,9 @@ public sealed class BotUnderTest : IAsyncDisposable
     public int OutputLines => Volatile.Read(ref _outputLines);
 
     public string LastOutput => Volatile.Read(ref _lastOutput);
+
+    /// <summary>The first few lines the bot wrote.</summary>
+    public IEnumerable<string> FirstOutput => _firstOutput;
 
     public static async Task BuildAsync(string repositoryRoot)
     {
@@ -111,7 +115,10 @@ public sealed class BotUnderTest : IAsyncDisposable
     {
         if (line is not null)
         {
-            Interlocked.Increment(ref _outputLines);
+            if (Interlocked.Increment(ref _outputLines) <= 5)
+            {
+                _firstOutput.Enqueue(line);
+            }
             Volatile.Write(ref _lastOutput, line);
         }
     }

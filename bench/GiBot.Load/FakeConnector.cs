@@ -24,6 +24,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private int _calls;
     private int _withoutToken;
     private int _otherCalls;
+    private string? _firstReply;
 
     private FakeConnector(WebApplication app, TurnLedger ledger)
     {
@@ -40,6 +41,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>Calls that were not activity posts (e.g. updates, member reads).</summary>
     public int OtherCalls => Volatile.Read(ref _otherCalls);
+
+    /// <summary>The body of the first activity posted, to show what the bot answered.</summary>
+    public string? FirstReply => Volatile.Read(ref _firstReply);
 
     public static async Task<FakeConnector> StartAsync(TurnLedger ledger)
     {
@@ -67,6 +71,10 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             var body = await ReadBodyAsync(context.Request);
             _ledger.Replied(FindReplyToId(body.Buffer), arrived);
+            if (_firstReply is null)
+            {
+                Interlocked.CompareExchange(ref _firstReply, System.Text.EncodingExtensions.GetString(System.Text.Encoding.UTF8, body.Buffer), null);
+            }
             context.Request.BodyReader.AdvanceTo(body.Buffer.End);
         }
         else

@@ -53,6 +53,7 @@ public sealed record TurnReport
         var answer = new List<double>();
         var lag = new List<double>();
         int turns = 0, missing = 0, duplicated = 0, late = 0;
+        var lastReply = window.End;
         for (var n = 0; n < ledger.Count; n++)
         {
             var due = ledger.Due(n);
@@ -82,6 +83,7 @@ public sealed record TurnReport
                 case var r:
                     duplicated += r > 1 ? 1 : 0;
                     e2e.Add(PreciseClock.ToMilliseconds(ledger.RepliedAt(n) - sent));
+                    lastReply = Math.Max(lastReply, ledger.RepliedAt(n));
                     break;
             }
         }
@@ -97,7 +99,8 @@ public sealed record TurnReport
             WindowSeconds = seconds,
             Turns = turns,
             OfferedPerSecond = turns / seconds,
-            CompletedPerSecond = e2e.Count / seconds,
+            // Replies that trail past the window stretch it: a bot that falls behind shows a lower rate.
+            CompletedPerSecond = e2e.Count / (PreciseClock.ToMilliseconds(lastReply - window.Start) / 1000),
             HttpStatuses = statuses,
             RepliesMissing = missing,
             RepliesDuplicated = duplicated,

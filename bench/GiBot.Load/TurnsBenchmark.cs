@@ -41,12 +41,18 @@ public static class TurnsBenchmark
                 bot.MessagesUrl, new TeamsMessages(connector.ServiceUrl, options.Conversations), ledger);
 
             await PrimeAsync(sender, ledger, bot);
+            var reply = connector.FirstReply ?? "";
+            progress.WriteLine($"Priming turn answered; the reply: {reply[..Math.Min(reply.Length, 300)]}...");
             progress.WriteLine($"Running {shape.Describe()}: {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured ...");
             var loadAverage = ProcStats.LoadAverage();
             ResourceSample? before = null;
             var window = await shape.RunAsync(sender, ledger, options.Warmup, options.Duration, () => before = ResourceSample.Take(bot));
             await DrainAsync(sender, TimeSpan.FromSeconds(30));
             var after = ResourceSample.Take(bot);
+            foreach (var line in bot.FirstOutput)
+            {
+                progress.WriteLine("bot: " + line);
+            }
             return TurnReport.Build(shape.Describe(), ledger, window, before!, after, bot, cloud, connector, loadAverage);
         }
         finally
