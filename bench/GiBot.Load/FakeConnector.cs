@@ -26,11 +26,17 @@ public sealed class FakeConnector : IAsyncDisposable
     private int _otherCalls;
     private string? _firstReply;
 
-    private FakeConnector(WebApplication app, TurnLedger ledger)
+    private readonly TeamsThrottle? _throttle;
+
+    private FakeConnector(WebApplication app, TurnLedger ledger, TeamsThrottle? throttle)
     {
         _app = app;
         _ledger = ledger;
+        _throttle = throttle;
     }
+
+    /// <summary>Calls refused with 429 because they broke a Teams limit (only with a throttle).</summary>
+    public int Throttled => _throttle?.Refused ?? 0;
 
     public string ServiceUrl { get; private set; } = "";
 
@@ -45,13 +51,13 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>The body of the first activity posted, to show what the bot answered.</summary>
     public string? FirstReply => Volatile.Read(ref _firstReply);
 
-    public static async Task<FakeConnector> StartAsync(TurnLedger ledger)
+    public static async Task<FakeConnector> StartAsync(TurnLedger ledger, TeamsThrottle? throttle = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var connector = new FakeConnector(app, ledger);
+        var connector = new FakeConnector(app, ledger, throttle);
         app.Run(connector.HandleAsync);
         await app.StartAsync();
         connector.ServiceUrl = $"http://127.0.0.1:{new Uri(app.Urls.First()).Port}/";
@@ -67,6 +73,12 @@ public sealed class FakeConnector : IAsyncDisposable
             Interlocked.Increment(ref _withoutToken);
         }
         var path = context.Request.Path.Value ?? "";
+        if (_throttle?.TryAccept(ConversationOf(path)) is { } retryAfter)
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return;
+        }
         if (HttpMethods.IsPost(context.Request.Method) && path.Contains("/activities", StringComparison.Ordinal))
         {
             var body = await ReadBodyAsync(context.Request);
@@ -98,6 +110,20 @@ public sealed class FakeConnector : IAsyncDisposable
             }
             request.BodyReader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
         }
+    }
+
+    /// <summary>The conversation a connector path addresses: the segment after <c>v3/conversations/</c>.</summary>
+    private static string ConversationOf(string path)
+    {
+        const string marker = "/v3/conversations/";
+        var start = path.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return "";
+        }
+        var rest = path.AsSpan(start + marker.Length);
+        var end = rest.IndexOf('/');
+        return Uri.UnescapeDataString((end < 0 ? rest : rest[..end]).ToString());
     }
 
     /// <summary>The top-level <c>replyToId</c> string, or empty.</summary>

@@ -10,10 +10,12 @@ public sealed class LoadOptions
           --rate R            open loop: R turns per second on a fixed schedule
           --concurrency N     closed loop: N turns in flight, each sent when the previous one was answered
           --duration T        measured window (default 20s; 500ms, 20s, 1m)
-          --warmup T          unmeasured load before the window (default 5s)
+          --warmup T          unmeasured load before the window (default 10s: tiered JIT needs it)
           --conversations K   distinct users/conversations the turns rotate over (default 4000)
           --keep-bot-limits   keep the bot's own outbound limit of 50 sends/s per app (Teams' documented
                               per-tenant limit); by default it is raised so the bot itself is measured
+          --teams-throttle    the fake connector refuses calls over Teams' limits (per conversation
+                              7/1 s, 8/2 s, 60/30 s, 1800/h; 50/s per app) with 429 + Retry-After
           --bot-env K=V       extra environment for the bot (repeatable), e.g. DOTNET_gcServer=0
           --no-build          use bot/bin/Release as it is
           --json              print the report as JSON instead of a table
@@ -23,11 +25,12 @@ public sealed class LoadOptions
     public double? Rate { get; private set; }
     public int? Concurrency { get; private set; }
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(20);
-    public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(10);
     public int Conversations { get; private set; } = 4000;
     public bool KeepBotLimits { get; private set; }
     public bool NoBuild { get; private set; }
     public bool Json { get; private set; }
+    public bool TeamsThrottle { get; private set; }
     public List<KeyValuePair<string, string>> BotEnvironment { get; } = [];
 
     public static LoadOptions Parse(string[] args)
@@ -50,6 +53,7 @@ public sealed class LoadOptions
                 case "--keep-bot-limits": options.KeepBotLimits = true; break;
                 case "--no-build": options.NoBuild = true; break;
                 case "--json": options.Json = true; break;
+                case "--teams-throttle": options.TeamsThrottle = true; break;
                 case "--bot-env":
                     var pair = Value().Split('=', 2);
                     options.BotEnvironment.Add(new(pair[0], pair.Length > 1 ? pair[1] : ""));

@@ -17,6 +17,7 @@ public sealed class TurnLedger(int capacity)
     private readonly int[] _replies = new int[capacity];
     private int _next = -1;
     private int _unknownReplies;
+    private int _repliedTurns;
 
     public int Capacity => capacity;
 
@@ -24,6 +25,9 @@ public sealed class TurnLedger(int capacity)
     public int Count => Math.Min(Volatile.Read(ref _next) + 1, capacity);
 
     public int UnknownReplies => Volatile.Read(ref _unknownReplies);
+
+    /// <summary>Turns with at least one reply.</summary>
+    public int RepliedTurns => Volatile.Read(ref _repliedTurns);
 
     /// <summary>The next sequence number, or -1 when the ledger is full.</summary>
     public int Take()
@@ -58,6 +62,7 @@ public sealed class TurnLedger(int capacity)
         if (Interlocked.Increment(ref _replies[n]) == 1)
         {
             _replied[n] = at;
+            Interlocked.Increment(ref _repliedTurns);
         }
     }
 

@@ -23,6 +23,9 @@ public sealed record TurnReport
     public required int Turns { get; init; }
     public required double OfferedPerSecond { get; init; }
     public required double CompletedPerSecond { get; init; }
+
+    /// <summary>Replies of any turn (warm-up backlog included) reaching the connector from the window's start to its last reply.</summary>
+    public required double ConnectorRepliesPerSecond { get; init; }
     public required SortedDictionary<string, int> HttpStatuses { get; init; }
     public required int RepliesMissing { get; init; }
     public required int RepliesDuplicated { get; init; }
@@ -43,10 +46,12 @@ public sealed record TurnReport
     public required string LoadAverageBefore { get; init; }
     public required int TokenRequests { get; init; }
     public required int ConnectorCallsWithoutToken { get; init; }
+    public required int? ConnectorLimitPerSecond { get; init; }
+    public required int Connector429s { get; init; }
     public required int BotLogLines { get; init; }
 
     public static TurnReport Build(string shape, TurnLedger ledger, (long Start, long End) window, ResourceSample before, ResourceSample after,
-        BotUnderTest bot, FakeCloud cloud, FakeConnector connector, string loadAverage)
+        BotUnderTest bot, FakeCloud cloud, FakeConnector connector, bool throttled, string loadAverage)
     {
         var statuses = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var e2e = new List<double>();
@@ -88,6 +93,13 @@ public sealed record TurnReport
             }
         }
         var seconds = PreciseClock.ToMilliseconds(window.End - window.Start) / 1000;
+        var span = PreciseClock.ToMilliseconds(lastReply - window.Start) / 1000;
+        var repliesInSpan = 0;
+        for (var n = 0; n < ledger.Count; n++)
+        {
+            var at = ledger.Replies(n) > 0 ? ledger.RepliedAt(n) : 0;
+            repliesInSpan += at >= window.Start && at <= lastReply ? 1 : 0;
+        }
         var botCpu = (after.BotCpu - before.BotCpu).TotalMilliseconds;
         var generatorCpu = (after.GeneratorCpu - before.GeneratorCpu).TotalMilliseconds;
         var machineTotal = (after.MachineTotal - before.MachineTotal).TotalMilliseconds;
@@ -100,7 +112,8 @@ public sealed record TurnReport
             Turns = turns,
             OfferedPerSecond = turns / seconds,
             // Replies that trail past the window stretch it: a bot that falls behind shows a lower rate.
-            CompletedPerSecond = e2e.Count / (PreciseClock.ToMilliseconds(lastReply - window.Start) / 1000),
+            CompletedPerSecond = e2e.Count / span,
+            ConnectorRepliesPerSecond = repliesInSpan / span,
             HttpStatuses = statuses,
             RepliesMissing = missing,
             RepliesDuplicated = duplicated,
@@ -121,6 +134,8 @@ public sealed record TurnReport
             LoadAverageBefore = loadAverage,
             TokenRequests = cloud.TokenRequests,
             ConnectorCallsWithoutToken = connector.CallsWithoutToken,
+            ConnectorLimitPerSecond = throttled ? TeamsThrottle.GlobalLimit : null,
+            Connector429s = connector.Throttled,
             BotLogLines = bot.OutputLines,
         };
     }
@@ -151,6 +166,11 @@ public sealed record TurnReport
         Row("generator + fake cloud CPU", string.Create(CultureInfo.InvariantCulture, $"{GeneratorCpuMsPerTurn:0.000} ms/turn, {GeneratorMachineShare:P1} of the machine"));
         Row("machine busy / other processes", string.Create(CultureInfo.InvariantCulture, $"{MachineBusyShare:P1} / {OthersMachineShare:P1} of {Cores} cores"));
         Row("load average before", LoadAverageBefore);
+        if (ConnectorLimitPerSecond is { } limit)
+        {
+            Row("Teams-like connector", string.Create(CultureInfo.InvariantCulture,
+                $"{ConnectorRepliesPerSecond:0.0} replies/s = {ConnectorRepliesPerSecond / limit:P1} of {limit}/s, {Connector429s} refused with 429"));
+        }
         Row("token requests / unauthed calls", $"{TokenRequests} / {ConnectorCallsWithoutToken}");
         Row("bot log lines (Warning+)", BotLogLines.ToString(CultureInfo.InvariantCulture));
         return s.ToString();

@@ -27,7 +27,7 @@ public static class TurnsBenchmark
             await using var cloud = await FakeCloud.StartAsync(pki, signer, BotUnderTest.Tenant);
             var totalSeconds = (options.Warmup + options.Duration).TotalSeconds;
             var ledger = new TurnLedger((int)Math.Min(int.MaxValue / 2, (options.Rate ?? 20_000) * totalSeconds * 1.1 + 1000));
-            await using var connector = await FakeConnector.StartAsync(ledger);
+            await using var connector = await FakeConnector.StartAsync(ledger, options.TeamsThrottle ? new TeamsThrottle() : null);
             var environment = new List<KeyValuePair<string, string>>();
             if (!options.KeepBotLimits)
             {
@@ -47,13 +47,13 @@ public static class TurnsBenchmark
             var loadAverage = ProcStats.LoadAverage();
             ResourceSample? before = null;
             var window = await shape.RunAsync(sender, ledger, options.Warmup, options.Duration, () => before = ResourceSample.Take(bot));
-            await DrainAsync(sender, TimeSpan.FromSeconds(30));
+            await DrainAsync(sender, ledger, progress);
             var after = ResourceSample.Take(bot);
             foreach (var line in bot.FirstOutput)
             {
                 progress.WriteLine("bot: " + line);
             }
-            return TurnReport.Build(shape.Describe(), ledger, window, before!, after, bot, cloud, connector, loadAverage);
+            return TurnReport.Build(shape.Describe(), ledger, window, before!, after, bot, cloud, connector, options.TeamsThrottle, loadAverage);
         }
         finally
         {
@@ -80,12 +80,27 @@ public static class TurnsBenchmark
         }
     }
 
-    private static async Task DrainAsync(TurnSender sender, TimeSpan timeout)
+    /// <summary>
+    /// Waits for every request to be answered and every reply to arrive (a throttled bot keeps
+    /// sending long after it acknowledged), giving up once nothing has moved for 10 s.
+    /// </summary>
+    private static async Task DrainAsync(TurnSender sender, TurnLedger ledger, TextWriter progress)
     {
-        var deadline = Stopwatch.GetTimestamp() + PreciseClock.FromSeconds(timeout.TotalSeconds);
-        while (sender.InFlight > 0 && Stopwatch.GetTimestamp() < deadline)
+        var idleLimit = PreciseClock.FromSeconds(10);
+        var lastProgress = Stopwatch.GetTimestamp();
+        var replied = ledger.RepliedTurns;
+        while ((sender.InFlight > 0 || ledger.RepliedTurns < ledger.Count) && Stopwatch.GetTimestamp() - lastProgress < idleLimit)
         {
             await Task.Delay(5);
+            if (ledger.RepliedTurns != replied)
+            {
+                replied = ledger.RepliedTurns;
+                lastProgress = Stopwatch.GetTimestamp();
+            }
+        }
+        if (ledger.RepliedTurns < ledger.Count)
+        {
+            progress.WriteLine($"Gave up waiting: {ledger.Count - ledger.RepliedTurns} turns have no reply after 10 s without progress.");
         }
     }
 }
