@@ -19,6 +19,7 @@ public sealed class LoadOptions
           --bot-env K=V       extra environment for the bot (repeatable), e.g. DOTNET_gcServer=0
           --no-build          use bot/bin/Release as it is
           --json              print the report as JSON instead of a table
+          --json-file PATH    also write the report as JSON to PATH
         """;
 
     public string Command { get; private init; } = "";
@@ -31,6 +32,7 @@ public sealed class LoadOptions
     public bool NoBuild { get; private set; }
     public bool Json { get; private set; }
     public bool TeamsThrottle { get; private set; }
+    public string? JsonFile { get; private set; }
     public List<KeyValuePair<string, string>> BotEnvironment { get; } = [];
 
     public static LoadOptions Parse(string[] args)
@@ -54,6 +56,7 @@ public sealed class LoadOptions
                 case "--no-build": options.NoBuild = true; break;
                 case "--json": options.Json = true; break;
                 case "--teams-throttle": options.TeamsThrottle = true; break;
+                case "--json-file": options.JsonFile = Value(); break;
                 case "--bot-env":
                     var pair = Value().Split('=', 2);
                     options.BotEnvironment.Add(new(pair[0], pair.Length > 1 ? pair[1] : ""));

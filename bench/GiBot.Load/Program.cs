@@ -15,4 +15,8 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 
 var report = await TurnsBenchmark.RunAsync(options, RepositoryRoot.Find(), Console.Error);
 Console.Out.Write(options.Json ? report.ToJson() + "\n" : report.ToTable());
+if (options.JsonFile is { } path)
+{
+    await File.WriteAllTextAsync(path, report.ToJson() + "\n");
+}
 return 0;

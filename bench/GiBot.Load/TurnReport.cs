@@ -159,8 +159,11 @@ public sealed record TurnReport
         Row("replies missing / dup / unknown", $"{RepliesMissing} / {RepliesDuplicated} / {RepliesUnknown}");
         Row("e2e latency (sent -> reply)", Ms(EndToEndMs));
         Row("HTTP answer latency", Ms(HttpAnswerMs));
-        Row("generator lag (due -> sent)", Ms(GeneratorLagMs));
-        Row("sent more than 1 ms late", SentLate.ToString(CultureInfo.InvariantCulture) + (SentLate > Turns / 100 ? "  (generator fell behind)" : ""));
+        if (Shape.StartsWith("open", StringComparison.Ordinal))
+        {
+            Row("generator lag (due -> sent)", Ms(GeneratorLagMs));
+            Row("sent more than 1 ms late", SentLate.ToString(CultureInfo.InvariantCulture) + (SentLate > Turns / 100 ? "  (generator fell behind)" : ""));
+        }
         Row("bot CPU per turn", string.Create(CultureInfo.InvariantCulture, $"{BotCpuMsPerTurn:0.000} ms  ({BotCpuCores:0.00} cores busy)"));
         Row("bot peak memory (VmHWM)", string.Create(CultureInfo.InvariantCulture, $"{BotPeakMemoryMB:0.0} MB  (RSS at end {BotMemoryAtEndMB:0.0} MB)"));
         Row("generator + fake cloud CPU", string.Create(CultureInfo.InvariantCulture, $"{GeneratorCpuMsPerTurn:0.000} ms/turn, {GeneratorMachineShare:P1} of the machine"));
