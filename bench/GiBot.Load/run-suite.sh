@@ -12,7 +12,10 @@ run() {
   dotnet run -c Release --no-build --project bench/GiBot.Load -- turns --no-build --json-file "$out/$name.json" "$@" 2>>"$out/$name.log" | tee -a "$out/$name.txt"
 }
 run rate-100 --rate 100 --warmup 20s --duration 20s
-run rate-300 --rate 300 --warmup 20s --duration 20s
-run rate-500 --rate 500 --warmup 20s --duration 20s
-run closed-16 --concurrency 16 --warmup 20s --duration 20s
+run rate-300 --rate 300 --warmup 15s --duration 20s
+run rate-500 --rate 500 --warmup 15s --duration 20s
+run closed-16 --concurrency 16 --warmup 15s --duration 20s
 run throttled --rate 80 --warmup 5s --duration 20s --keep-bot-limits --teams-throttle
+# Runtime knobs that need no code change (see "What would close the gaps").
+run rate-300-nospin --rate 300 --warmup 15s --duration 20s --bot-env DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
+run rate-300-wks --rate 300 --warmup 15s --duration 20s --bot-env DOTNET_gcServer=0
