@@ -16,6 +16,8 @@ public sealed class LoadOptions
                               per-tenant limit); by default it is raised so the bot itself is measured
           --teams-throttle    the fake connector refuses calls over Teams' limits (per conversation
                               7/1 s, 8/2 s, 60/30 s, 1800/h; 50/s per app) with 429 + Retry-After
+          --local-mode        for comparison only: the bot without an app id (no inbound token
+                              validation, no outbound token), requests without Authorization
           --bot-env K=V       extra environment for the bot (repeatable), e.g. DOTNET_gcServer=0
           --no-build          use bot/bin/Release as it is
           --json              print the report as JSON instead of a table
@@ -33,6 +35,7 @@ public sealed class LoadOptions
     public bool Json { get; private set; }
     public bool TeamsThrottle { get; private set; }
     public string? JsonFile { get; private set; }
+    public bool LocalMode { get; private set; }
     public List<KeyValuePair<string, string>> BotEnvironment { get; } = [];
 
     public static LoadOptions Parse(string[] args)
@@ -57,6 +60,7 @@ public sealed class LoadOptions
                 case "--json": options.Json = true; break;
                 case "--teams-throttle": options.TeamsThrottle = true; break;
                 case "--json-file": options.JsonFile = Value(); break;
+                case "--local-mode": options.LocalMode = true; break;
                 case "--bot-env":
                     var pair = Value().Split('=', 2);
                     options.BotEnvironment.Add(new(pair[0], pair.Length > 1 ? pair[1] : ""));

@@ -12,7 +12,8 @@ public sealed class TurnSender(HttpClient http, Uri messagesUrl, TeamsMessages m
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    public static HttpClient CreateClient(string bearerToken)
+    /// <summary>A client for the bot; <paramref name="bearerToken"/> null sends no Authorization (local mode).</summary>
+    public static HttpClient CreateClient(string? bearerToken)
     {
         var handler = new SocketsHttpHandler
         {
@@ -23,7 +24,10 @@ public sealed class TurnSender(HttpClient http, Uri messagesUrl, TeamsMessages m
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         };
         var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        if (bearerToken is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
         return http;
     }
 

@@ -14,6 +14,7 @@ public static class TurnsBenchmark
     public static async Task<TurnReport> RunAsync(LoadOptions options, string repositoryRoot, TextWriter progress)
     {
         LoadShape shape = options.Rate is { } rate ? new OpenLoop(rate) : new ClosedLoop(options.Concurrency!.Value);
+        var describe = shape.Describe() + (options.LocalMode ? ", LOCAL MODE (no auth)" : "");
         if (!options.NoBuild)
         {
             progress.WriteLine("Building the bot in Release ...");
@@ -33,11 +34,15 @@ public static class TurnsBenchmark
             {
                 environment.Add(new(GlobalLimitKey, "1000000"));
             }
+            if (options.LocalMode)
+            {
+                environment.Add(new("MicrosoftAppId", ""));
+            }
             environment.AddRange(options.BotEnvironment);
             progress.WriteLine("Starting the bot ...");
             await using var bot = await BotUnderTest.StartAsync(repositoryRoot, cloud, pki, work.FullName, environment);
             using var sender = new TurnSender(
-                TurnSender.CreateClient(signer.CreateToken(BotUnderTest.AppId, connector.ServiceUrl)),
+                TurnSender.CreateClient(options.LocalMode ? null : signer.CreateToken(BotUnderTest.AppId, connector.ServiceUrl)),
                 bot.MessagesUrl, new TeamsMessages(connector.ServiceUrl, options.Conversations), ledger);
 
             await PrimeAsync(sender, ledger, bot);
@@ -53,7 +58,7 @@ public static class TurnsBenchmark
             {
                 progress.WriteLine("bot: " + line);
             }
-            return TurnReport.Build(shape.Describe(), ledger, window, before!, after, bot, cloud, connector, options.TeamsThrottle, loadAverage);
+            return TurnReport.Build(describe, ledger, window, before!, after, bot, cloud, connector, options.TeamsThrottle, loadAverage);
         }
         finally
         {

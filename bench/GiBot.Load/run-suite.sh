@@ -19,3 +19,4 @@ run throttled --rate 80 --warmup 5s --duration 20s --keep-bot-limits --teams-thr
 # Runtime knobs that need no code change (see "What would close the gaps").
 run rate-300-nospin --rate 300 --warmup 15s --duration 20s --bot-env DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 run rate-300-wks --rate 300 --warmup 15s --duration 20s --bot-env DOTNET_gcServer=0
+run rate-300-local --rate 300 --warmup 15s --duration 20s --local-mode   # auth off, for comparison only
