@@ -19,7 +19,7 @@ public abstract class LoadShape
 }
 
 /// <summary>
-/// A fixed rate from a dedicated thread that sleeps until each turn is due (sub-millisecond, no
+/// A fixed rate (after a linear ramp-up during the warm-up) from a dedicated thread that sleeps until each turn is due (sub-millisecond, no
 /// spinning). A turn sent late is still sent (never skipped), and its lateness is reported.
 /// </summary>
 public sealed class OpenLoop(double rate) : LoadShape
@@ -49,14 +49,18 @@ public sealed class OpenLoop(double rate) : LoadShape
 
     private (long, long) Schedule(TurnSender sender, TurnLedger ledger, TimeSpan warmup, TimeSpan duration, Action windowStarts)
     {
-        var interval = Stopwatch.Frequency / rate;
         var start = Stopwatch.GetTimestamp() + PreciseClock.FromSeconds(0.01);
         var windowStart = start + PreciseClock.FromSeconds(warmup.TotalSeconds);
         var end = windowStart + PreciseClock.FromSeconds(duration.TotalSeconds);
         var opened = false;
-        for (long i = 0; ; i++)
+        double dueSeconds = 0;
+        while (true)
         {
-            var due = start + (long)(i * interval);
+            var due = start + PreciseClock.FromSeconds(dueSeconds);
+            // The warm-up ramps from a tenth of the rate to all of it: a cold bot (tier-0 code) hit
+            // at full rate builds a backlog that would still be draining in the window.
+            var current = dueSeconds >= warmup.TotalSeconds ? rate : rate * (0.1 + 0.9 * dueSeconds / warmup.TotalSeconds);
+            dueSeconds += 1 / current;
             if (due >= end)
             {
                 break;
