@@ -82,7 +82,7 @@ public sealed class ConnectorRateLimitOptions
     /// Added to every window: Teams counts arrivals, and network jitter can bring two calls closer
     /// together than they left.
     /// </summary>
-    public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(30);
 
     /// <summary>The documented limits, used when the configuration names no window.</summary>
     public static IReadOnlyList<RateWindow> DefaultPerConversation { get; } =

@@ -78,7 +78,10 @@ public static partial class MessagesEndpoint
             return;
         }
 
-        var finished = await Task.WhenAny(turn, Task.Delay(AcknowledgeBudget, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
+        // The timer is cancelled as soon as the turn ends, so a fast turn leaves no 8 s timer behind.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var finished = await Task.WhenAny(turn, Task.Delay(AcknowledgeBudget, budget.Token).ContinueWith(_ => { }, TaskScheduler.Default));
+        await budget.CancelAsync();
         if (finished != turn)
         {
             LogSlowTurn(logger, AcknowledgeBudget.TotalSeconds);
