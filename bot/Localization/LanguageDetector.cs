@@ -27,7 +27,9 @@ public static class LanguageDetector
         return LanguageExtensions.ParseTag(locale);
     }
 
+    /// <summary>Chinese script and punctuation; full-width digits are not a language of their own.</summary>
     public static bool IsCjk(char c) =>
         c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf' or >= '\uf900' and <= '\ufaff'
-            or >= '\u3000' and <= '\u303f' or >= '\uff00' and <= '\uffef' or >= '\u2460' and <= '\u2473';
+            or >= '\u3000' and <= '\u303f' or >= '\u2460' and <= '\u2473'
+            or (>= '\uff00' and <= '\uffef' and not (>= '\uff10' and <= '\uff19'));
 }

@@ -15,6 +15,8 @@ public sealed class LanguageDetectorTests
     [InlineData("8", null, Language.Chinese)]
     [InlineData("", null, Language.Chinese)]
     [InlineData("⑧", "en-US", Language.Chinese)]
+    [InlineData("who owns measure ８", "zh-CN", Language.English)]
+    [InlineData("第８项措施谁负责", "en-US", Language.Chinese)]
     public void Answers_in_the_language_the_user_wrote(string text, string? locale, Language expected) =>
         Assert.Equal(expected, LanguageDetector.Detect(text, locale));
 }
