@@ -3,9 +3,9 @@ using GiBot.Protocol.Turns;
 namespace GiBot.Storage;
 
 /// <summary>
-/// Stores or refreshes the reference of every conversation an activity arrives from (serviceUrl can
-/// change) and marks it removed when the bot is uninstalled. A storage outage is logged and does
-/// not stop the turn: features that need storage report it to the user themselves.
+/// Stores the reference of every conversation an activity arrives from, refreshes it when it changed
+/// (serviceUrl can change) and marks it removed when the bot is uninstalled. A storage outage is
+/// logged and does not stop the turn: features that need storage report it to the user themselves.
 /// </summary>
 public sealed partial class ConversationReferenceObserver(IConversationReferenceStore store, TimeProvider time, ILogger<ConversationReferenceObserver> logger) : IConversationLifecycleObserver
 {
@@ -38,7 +38,13 @@ public sealed partial class ConversationReferenceObserver(IConversationReference
         }
         try
         {
-            await store.UpsertAsync(reference, cancellationToken);
+            // Every activity passes here: write only when something changed, so the steady state is a
+            // cached read instead of a synchronous disk write per message.
+            var stored = await store.GetAsync(reference.ConversationId, cancellationToken);
+            if (stored is null || stored.RemovedAt is not null || stored with { UpdatedAt = reference.UpdatedAt } != reference)
+            {
+                await store.UpsertAsync(reference, cancellationToken);
+            }
         }
         catch (StorageUnavailableException e)
         {

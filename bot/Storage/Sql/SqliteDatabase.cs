@@ -12,6 +12,7 @@ public sealed class SqliteDatabase : StorageDatabase
     private const int BusyTimeoutMilliseconds = 10_000;
 
     private readonly string _connectionString;
+    private volatile bool _fileReady;
 
     public SqliteDatabase(string path)
     {
@@ -34,19 +35,24 @@ public sealed class SqliteDatabase : StorageDatabase
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
+        if (!_fileReady)
         {
-            Directory.CreateDirectory(directory);
+            var directory = System.IO.Path.GetDirectoryName(Path);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
         }
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragmas = connection.CreateCommand();
-            // journal_mode is stored in the file; the others hold per connection.
-            pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=ON;";
+            // journal_mode is stored in the file, so it is set once per process; the others hold per connection.
+            pragmas.CommandText = (_fileReady ? "" : "PRAGMA journal_mode=WAL; ")
+                + $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=ON;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            _fileReady = true;
             return connection;
         }
         catch
