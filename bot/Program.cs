@@ -4,6 +4,7 @@ using GiBot.Hosting;
 using GiBot.Measures;
 using GiBot.Protocol.Hosting;
 using GiBot.Relay;
+using GiBot.Reminders;
 using GiBot.Roster;
 using GiBot.Storage;
 using GiBot.Storage.Export;
@@ -44,6 +45,7 @@ builder.Services.AddGiBotStorage(builder.Configuration);
 builder.Services.AddGiBotRoster(builder.Configuration);
 builder.Services.AddGiBotRelay(builder.Configuration);
 builder.Services.AddGiBotUpdates(builder.Configuration);
+builder.Services.AddGiBotReminders(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.Services.GetRequiredService<StorageInitializer>().TryStartAsync()) return;
