@@ -2,6 +2,7 @@ using GiBot.AppPackage;
 using GiBot.Conversation;
 using GiBot.Hosting;
 using GiBot.Measures;
+using GiBot.Overview;
 using GiBot.Protocol.Hosting;
 using GiBot.Relay;
 using GiBot.Reminders;
@@ -46,6 +47,7 @@ builder.Services.AddGiBotRoster(builder.Configuration);
 builder.Services.AddGiBotRelay(builder.Configuration);
 builder.Services.AddGiBotUpdates(builder.Configuration);
 builder.Services.AddGiBotReminders(builder.Configuration);
+builder.Services.AddGiBotOverview(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.Services.GetRequiredService<StorageInitializer>().TryStartAsync()) return;
@@ -57,6 +59,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapBotMessages();
 app.MapHealth();
+app.MapGiBotOverview();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace GiBot.Overview;
+
+/// <summary>What an overview command asks for.</summary>
+public abstract record OverviewRequest;
+
+/// <summary>"总览", "总览 温县", "overview 8": the overview, optionally of one unit or one measure (the filter text).</summary>
+public sealed record ShowOverview(string? Filter) : OverviewRequest;
+
+/// <summary>"本期未报送" / "not reported".</summary>
+public sealed record ShowMissing : OverviewRequest;
+
+/// <summary>"导出台账", "导出 csv", "export xlsx".</summary>
+public sealed record ExportLedger(bool Xlsx) : OverviewRequest;
+
+/// <summary>"看板" / "dashboard".</summary>
+public sealed record OpenDashboard : OverviewRequest;
+
+/// <summary>Reads the overview's typed commands. Anything else is left to other features.</summary>
+public static partial class OverviewCommand
+{
+    public static OverviewRequest? Parse(string text)
+    {
+        var t = text.Trim().TrimEnd('。', '.', '!', '！', '?', '？');
+        if (Overview().Match(t) is { Success: true } overview)
+        {
+            var filter = overview.Groups["filter"].Value.Trim();
+            return new ShowOverview(filter.Length == 0 ? null : filter);
+        }
+        if (Missing().IsMatch(t))
+        {
+            return new ShowMissing();
+        }
+        if (Export().Match(t) is { Success: true } export)
+        {
+            return new ExportLedger(!export.Groups["format"].Value.Equals("csv", StringComparison.OrdinalIgnoreCase));
+        }
+        return Dashboard().IsMatch(t) ? new OpenDashboard() : null;
+    }
+
+    [GeneratedRegex(@"^(?:总览|概览|overview)(?:[\s:：]+(?<filter>.+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Overview();
+
+    [GeneratedRegex(@"^(?:本期)?(?:未报送|未报|尚未报送)(?:单位|名单)?$|^(?:who\s+has\s+)?not\s+(?:yet\s+)?reported$|^missing\s+reports?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Missing();
+
+    [GeneratedRegex(@"^(?:导出(?:督办)?台账|导出|督办台账|export(?:\s+ledger)?)(?:\s*(?<format>xlsx|csv|excel))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Export();
+
+    [GeneratedRegex(@"^(?:看板|进度看板|dashboard)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Dashboard();
+}

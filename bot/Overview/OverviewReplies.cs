@@ -1,0 +1,121 @@
+using System.Globalization;
+using GiBot.Localization;
+using GiBot.Overview.Links;
+using GiBot.Protocol.Turns;
+using GiBot.Roster.Units;
+
+namespace GiBot.Overview;
+
+/// <summary>The overview's answers, shared by typed commands and card buttons. Every answer checks access first.</summary>
+public sealed class OverviewReplies(OverviewAccess access, OverviewBuilder builder, OverviewCards cards, UnitCatalog units, SignedLinks links)
+{
+    public async Task<OutgoingMessage> ShowAsync(TurnContext turn, string? filter, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        if (await RefuseAsync(turn, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        filter = filter?.Trim();
+        if (string.IsNullOrEmpty(filter))
+        {
+            var all = await builder.BuildAsync(null, cancellationToken);
+            return new OutgoingMessage(cards.Summary(all, language), cards.Plan(all, language));
+        }
+        if (MeasureNumber(filter) is { } number)
+        {
+            var all = await builder.BuildAsync(null, cancellationToken);
+            if (all.Measures.FirstOrDefault(m => m.Measure.Number == number) is not { } measure)
+            {
+                return new OutgoingMessage(language.Pick("分工方案只有第 1 至 20 项措施，请换一个序号，例如「总览 8」。", "The plan has measures 1 to 20; try another number, e.g. \"overview 8\"."));
+            }
+            return new OutgoingMessage(cards.Summary(all, language), cards.Measure(all, measure, language));
+        }
+        if (units.Resolve(filter) is not { } unit)
+        {
+            return new OutgoingMessage(language.Pick(
+                $"没有找到名为「{filter}」的单位。可以写科室或县（市）区局的名称，例如「总览 温县」「总览 执法稽查科」，或在总览卡片中选择单位。",
+                $"I could not find a unit called \"{filter}\". Name a section or county/district bureau, e.g. \"overview Wen County\", or pick one on the overview card."));
+        }
+        var one = await builder.BuildAsync(unit, cancellationToken);
+        if (one.Measures.Count == 0)
+        {
+            return new OutgoingMessage(language.Pick($"分工方案没有列明{unit.Name}负责的措施。", $"The plan names no measure for {unit.Name} ({unit.NameEn})."));
+        }
+        return new OutgoingMessage(cards.Summary(one, language), cards.Unit(one, language));
+    }
+
+    public async Task<OutgoingMessage> MissingAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(turn, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        var all = await builder.BuildAsync(null, cancellationToken);
+        var card = cards.Missing(all, turn.Language);
+        return new OutgoingMessage(card.Content["body"]![1]!["text"]!.GetValue<string>(), card);
+    }
+
+    public async Task<OutgoingMessage> ExportAsync(TurnContext turn, bool xlsx, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var baseUrl = links.CaptureBase();
+        if (await RefuseAsync(turn, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        if (baseUrl is null)
+        {
+            return NoBaseUrl(language);
+        }
+        var url = await links.LedgerAsync(baseUrl, xlsx, turn.UserAadObjectId!, cancellationToken);
+        var minutes = Minutes(links.FileLinkLifetime);
+        var kind = xlsx ? "XLSX" : "CSV";
+        var hint = language.Pick($"下载链接 {minutes} 分钟内有效，仅限您本人使用；过期后请重新发送「导出」。", $"The link works for {minutes} minutes and only for you; after that, send \"export\" again.");
+        return new OutgoingMessage(
+            language.Pick($"督办台账（{kind}）已生成：[下载]({url})。{hint}", $"The ledger ({kind}) is ready: [download]({url}). {hint}"),
+            OverviewCards.Link(language.Pick($"督办台账（{kind}）", $"Supervision ledger ({kind})"), hint, language.Pick("下载", "Download"), url, language));
+    }
+
+    public async Task<OutgoingMessage> DashboardAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var baseUrl = links.CaptureBase();
+        if (await RefuseAsync(turn, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        if (baseUrl is null)
+        {
+            return NoBaseUrl(language);
+        }
+        var url = await links.DashboardAsync(baseUrl, turn.UserAadObjectId!, cancellationToken);
+        var minutes = Minutes(links.DashboardLinkLifetime);
+        var hint = language.Pick($"看板链接 {minutes} 分钟内有效，仅限您本人使用；过期后请重新发送「看板」。", $"The link works for {minutes} minutes and only for you; after that, send \"dashboard\" again.");
+        return new OutgoingMessage(
+            language.Pick($"进度看板：[打开]({url})。{hint}", $"Progress dashboard: [open]({url}). {hint}"),
+            OverviewCards.Link(language.Pick("进度看板", "Progress dashboard"), hint, language.Pick("打开看板", "Open dashboard"), url, language));
+    }
+
+    private async Task<OutgoingMessage?> RefuseAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var decision = await access.CheckAsync(turn.UserAadObjectId, cancellationToken);
+        return decision.Allowed ? null : new OutgoingMessage(decision.Reason(turn.Language)!);
+    }
+
+    private static OutgoingMessage NoBaseUrl(Language language) => new(language.Pick(
+        "抱歉，暂时无法生成链接：GiBot 不知道自己的对外网址。请联系管理员在配置中设置 Overview:PublicBaseUrl。",
+        "Sorry, I cannot make a link right now: GiBot does not know its public address. Please ask an administrator to set Overview:PublicBaseUrl."));
+
+    private static string Minutes(TimeSpan lifetime) => Math.Round(lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+
+    private static int? MeasureNumber(string filter)
+    {
+        var digits = filter.Trim().TrimStart('第').Replace("项措施", "", StringComparison.Ordinal).TrimEnd('项').Trim();
+        if (digits.StartsWith("measure", StringComparison.OrdinalIgnoreCase))
+        {
+            digits = digits[7..].Trim();
+        }
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+}

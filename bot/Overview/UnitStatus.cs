@@ -1,0 +1,16 @@
+using GiBot.Measures.Registry;
+using GiBot.Storage;
+
+namespace GiBot.Overview;
+
+/// <summary>One responsible unit on one measure: its latest report (any period), whether it reported in the current period, and its mark.</summary>
+public sealed record UnitStatus(Unit Unit, ProgressUpdate? Latest, bool ReportedThisPeriod, RagMark Mark)
+{
+    /// <summary>The latest percent; 已完成 without a number counts as 100, no report as 0.</summary>
+    public int Percent => Latest?.Report.PercentComplete ?? (Latest?.Report.Status == Updates.UpdateStatus.Completed ? 100 : 0);
+
+    public bool IsCompleted => Latest?.Report.Status == Updates.UpdateStatus.Completed;
+
+    /// <summary>Expected to report in the current period and has not (finished units are not asked).</summary>
+    public bool IsMissing => !ReportedThisPeriod && !IsCompleted;
+}
