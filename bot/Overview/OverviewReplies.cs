@@ -1,5 +1,6 @@
 using System.Globalization;
 using GiBot.Localization;
+using GiBot.Measures.Registry;
 using GiBot.Overview.Links;
 using GiBot.Protocol.Turns;
 using GiBot.Roster.Units;
@@ -31,7 +32,7 @@ public sealed class OverviewReplies(OverviewAccess access, OverviewBuilder build
             }
             return new OutgoingMessage(cards.Summary(all, language), cards.Measure(all, measure, language));
         }
-        if (units.Resolve(filter) is not { } unit)
+        if (ResolveUnit(filter) is not { } unit)
         {
             return new OutgoingMessage(language.Pick(
                 $"没有找到名为「{filter}」的单位。可以写科室或县（市）区局的名称，例如「总览 温县」「总览 执法稽查科」，或在总览卡片中选择单位。",
@@ -108,6 +109,11 @@ public sealed class OverviewReplies(OverviewAccess access, OverviewBuilder build
         "Sorry, I cannot make a link right now: GiBot does not know its public address. Please ask an administrator to set Overview:PublicBaseUrl."));
 
     private static string Minutes(TimeSpan lifetime) => Math.Round(lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A unit by name or alias, or by the start of its English name ("Wen County", "Jiefang District").</summary>
+    private Unit? ResolveUnit(string filter) =>
+        units.Resolve(filter)
+        ?? (units.Units.Where(u => u.NameEn.StartsWith(filter + " ", StringComparison.OrdinalIgnoreCase)).ToArray() is [var only] ? only : null);
 
     private static int? MeasureNumber(string filter)
     {
