@@ -1,6 +1,9 @@
 using System.Text;
+using GiBot.Measures.Registry;
+using GiBot.Overview.Export;
 using GiBot.Storage.Migrations;
 using GiBot.Storage.Sql;
+using GiBot.Updates;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GiBot.Storage.Export;
@@ -8,12 +11,13 @@ namespace GiBot.Storage.Export;
 /// <summary>
 /// Command-line operations that run instead of the web host:
 /// <c>export --format csv|json [--output FILE]</c> writes every update version to stdout or FILE;
+/// <c>export --format xlsx --output FILE</c> writes the 督办台账 (latest version per measure, unit and period);
 /// <c>copy-to-postgres</c> copies the SQLite file (<c>Storage:SqlitePath</c>) into the empty
 /// database at <c>ConnectionStrings:Postgres</c>.
 /// </summary>
 public static class StorageCommands
 {
-    public const string Usage = "Usage: GiBot export --format csv|json [--output FILE]";
+    public const string Usage = "Usage: GiBot export --format csv|json [--output FILE]   or   GiBot export --format xlsx --output FILE";
 
     public const string CopyUsage = "Usage: GiBot copy-to-postgres   (reads Storage:SqlitePath, writes to ConnectionStrings:Postgres)";
 
@@ -85,9 +89,14 @@ public static class StorageCommands
             }
         }
         format ??= "csv";
-        if (format is not ("csv" or "json"))
+        if (format is not ("csv" or "json" or "xlsx"))
         {
             await stderr.WriteLineAsync($"Unknown format '{format}'. {Usage}");
+            return 2;
+        }
+        if (format == "xlsx" && output is null)
+        {
+            await stderr.WriteLineAsync($"An XLSX workbook is binary: name the file with --output. {Usage}");
             return 2;
         }
 
@@ -105,7 +114,13 @@ public static class StorageCommands
                 var path = Path.GetFullPath(output, Environment.CurrentDirectory);
                 await using (var file = File.Create(path))
                 {
-                    if (format == "json")
+                    if (format == "xlsx")
+                    {
+                        var registry = MeasureRegistry.Load(CountyBureausConfiguration.Read(configuration));
+                        var rows = LedgerBuilder.Build(registry, updates, null, UpdateOptions.From(configuration).UtcOffset);
+                        await file.WriteAsync(LedgerXlsx.Write(rows));
+                    }
+                    else if (format == "json")
                     {
                         await UpdateExporter.WriteJsonAsync(updates, file);
                     }

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using GiBot.Overview.Export;
+using GiBot.Roster.Units;
+using GiBot.Storage.Export;
+using GiBot.Tests.Roster;
+using GiBot.Updates;
+using Microsoft.Extensions.Configuration;
+
+namespace GiBot.Tests.Overview;
+
+/// <summary>The 督办台账 downloaded through the bot's signed link, read back cell by cell (XLSX) and field by field (CSV).</summary>
+public sealed class LedgerExportTests : IAsyncLifetime
+{
+    private const string Tricky = "检查 3 家, 发现\"问题\"\n已整改";
+    private readonly string _database = Path.Combine(Path.GetTempPath(), "gibot-tests", Guid.NewGuid().ToString("N"), "gibot.db");
+    private OverviewBot _bot = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _bot = await OverviewBot.StartAsync(new() { ["Storage:SqlitePath"] = _database });
+        await _bot.ReportAsync(9, "执法稽查科", "2026-11", UpdateStatus.InProgress, 60, progress: Tricky);
+        await _bot.ReportAsync(9, "知识产权保护科", "2026-10", UpdateStatus.Blocked, 20, progress: "=1+1");
+        await _bot.ReportAsync(8, "反不正当竞争科", "2026-11", UpdateStatus.InProgress, null, major: true, by: "钱科员");
+    }
+
+    public async ValueTask DisposeAsync() => await _bot.DisposeAsync();
+
+    private int Owed => Enumerable.Range(1, 20).Sum(n => _bot.Get<UnitCatalog>().ResponsibleUnits(_bot.Get<UnitCatalog>().Registry.Find(n)!).Count) - 2;
+
+    [Fact]
+    public async Task The_xlsx_holds_one_row_per_measure_unit_and_period_with_every_column()
+    {
+        var bytes = await DownloadAsync("导出台账", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var sheet = ReadSheet(bytes, out var sheetName);
+        Assert.Equal(LedgerXlsx.SheetName, sheetName);
+        Assert.Equal(["序号", "举措", "具体措施", "责任单位", "状态", "完成率", "工作进展", "存在问题", "下步计划", "重大问题", "提交人", "提交时间", "报送期"], sheet[0].Select(c => c.Text));
+        Assert.Equal(1 + 3 + Owed, sheet.Count);
+
+        var enforcement = Row(sheet, "9", "执法稽查科", "2026-11");
+        Assert.Equal(("9", CellValues.Number), (enforcement[0].Text, enforcement[0].Type));
+        Assert.Equal("（八）严厉打击地理标志侵权假冒行为", enforcement[1].Text);
+        Assert.StartsWith("严格监督和查处地理标志专用标志使用人", enforcement[2].Text, StringComparison.Ordinal);
+        Assert.Equal("推进中", enforcement[4].Text);
+        Assert.Equal(("0.6", CellValues.Number, 9u), (enforcement[5].Text, enforcement[5].Type, enforcement[5].NumberFormat));
+        Assert.Equal([Tricky, "", "继续推进", "否", "李联络", "2026-11-20 10:00"], enforcement[6..12].Select(c => c.Text));
+
+        var major = Row(sheet, "8", "反不正当竞争科", "2026-11");
+        Assert.Equal(["推进中", "", "按计划推进", "人手不足", "继续推进", "是：需协调执法力量", "钱科员"], major[4..11].Select(c => c.Text));
+
+        // One unit, two periods: the October report and the November one it still owes.
+        Assert.Equal("=1+1", Row(sheet, "9", "知识产权保护科", "2026-10")[6].Text);
+        Assert.Equal(CellValues.InlineString, Row(sheet, "9", "知识产权保护科", "2026-10")[6].Type);
+        Assert.Equal(LedgerBuilder.NotReported, Row(sheet, "9", "知识产权保护科", "2026-11")[4].Text);
+        Assert.Equal(LedgerBuilder.NotReported, Row(sheet, "9", "温县市场监督管理局", "2026-11")[4].Text);
+
+        var numbers = sheet.Skip(1).Select(r => int.Parse(r[0].Text, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(numbers.Order(), numbers);
+    }
+
+    [Fact]
+    public async Task The_csv_has_a_bom_and_the_same_rows_as_the_xlsx_with_quoting_and_formula_guard()
+    {
+        var csv = await DownloadAsync("导出 csv", "text/csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var records = ParseCsv(Encoding.UTF8.GetString(csv, 3, csv.Length - 3));
+        var sheet = ReadSheet(await DownloadAsync("导出台账", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), out _);
+        Assert.Equal(sheet.Count, records.Count);
+        Assert.Equal(sheet[0].Select(c => c.Text), records[0]);
+        var enforcement = records.Single(r => r[0] == "9" && r[3] == "执法稽查科" && r[12] == "2026-11");
+        Assert.Equal(["60%", Tricky, "李联络"], new[] { enforcement[5], enforcement[6], enforcement[10] });
+        Assert.Equal("'=1+1", records.Single(r => r[3] == "知识产权保护科" && r[12] == "2026-10")[6]);
+        Assert.Equal(records.Count(r => r[4] == LedgerBuilder.NotReported), Owed);
+    }
+
+    [Fact]
+    public async Task The_export_command_writes_the_ledger_as_xlsx_without_owed_rows()
+    {
+        var output = Path.Combine(Path.GetDirectoryName(_database)!, "ledger.xlsx");
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Cards.RepositoryFiles.Path("appsettings.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = _database })
+            .Build();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(2, await StorageCommands.ExportAsync(["--format", "xlsx"], configuration, Path.GetTempPath(), stdout, stderr));
+        Assert.Contains("--output", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, await StorageCommands.ExportAsync(["--format", "xlsx", "--output", output], configuration, Path.GetTempPath(), stdout, stderr));
+        var sheet = ReadSheet(await File.ReadAllBytesAsync(output), out _);
+        Assert.Equal(4, sheet.Count);
+        Assert.Equal(["8", "9", "9"], sheet.Skip(1).Select(r => r[0].Text));
+        Assert.Equal("2026-11-20 10:00", Row(sheet, "9", "执法稽查科", "2026-11")[11].Text);
+    }
+
+    private async Task<byte[]> DownloadAsync(string command, string mediaType)
+    {
+        var (_, card) = await _bot.AskAsync(TeamsUser.Admin, command);
+        var response = await _bot.GetAsync(OverviewBot.LinkOf(card!));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("督办台账", response.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private sealed record CellRead(string Text, CellValues? Type, uint? NumberFormat);
+
+    private static List<CellRead[]> ReadSheet(byte[] bytes, out string sheetName)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single();
+        sheetName = sheet.Name!.Value!;
+        var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToArray();
+        var data = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!;
+        var rows = new List<CellRead[]>();
+        foreach (var row in data.Elements<Row>())
+        {
+            var cells = row.Elements<Cell>().ToArray();
+            Assert.Equal(LedgerRow.Headers.Count, cells.Length);
+            for (var i = 0; i < cells.Length; i++)
+            {
+                Assert.Equal($"{LedgerXlsx.Column(i)}{rows.Count + 1}", cells[i].CellReference!.Value);
+            }
+            rows.Add(cells.Select(c => new CellRead(
+                c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "",
+                c.DataType?.Value,
+                c.StyleIndex is { } style ? formats[(int)style.Value].NumberFormatId?.Value : null)).ToArray());
+        }
+        return rows;
+    }
+
+    private static CellRead[] Row(List<CellRead[]> sheet, string measure, string unit, string period) =>
+        sheet.Single(r => r[0].Text == measure && r[3].Text == unit && r[12].Text == period);
+
+    /// <summary>RFC 4180: fields separated by commas, quoted fields may hold commas, doubled quotes and line breaks.</summary>
+    private static List<string[]> ParseCsv(string text)
+    {
+        var records = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                records.Add([.. fields]);
+                fields.Clear();
+                i++;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+        Assert.Empty(fields);
+        return records;
+    }
+}
