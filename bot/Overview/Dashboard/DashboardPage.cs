@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using GiBot.Measures.Answers;
 using GiBot.Localization;
+using GiBot.Measures.Answers;
 
 namespace GiBot.Overview.Dashboard;
 

@@ -107,6 +107,21 @@ public sealed class OverviewCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_largest_cards_stay_within_the_teams_size_limit()
+    {
+        // Measure 20 names every section, the centre and every county bureau; English text is the longest.
+        foreach (var (user, command) in new[] { (TeamsUser.Admin, "overview"), (TeamsUser.Admin, "overview 20"), (OverviewBot.Head, "总览 20"), (OverviewBot.Head, "not reported") })
+        {
+            var (_, card) = await _bot.AskAsync(user, command);
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(card!.ToJsonString());
+            Assert.InRange(bytes, 2_000, OverviewBot.CardLimitBytes - 1);
+            TestContext.Current.SendDiagnosticMessage($"{command}: {bytes} bytes");
+        }
+        var (_, twenty) = await _bot.AskAsync(TeamsUser.Admin, "总览 20");
+        Assert.Equal(UnitsOf(20), Rows(twenty!).Count);
+    }
+
+    [Fact]
     public async Task Unknown_unit_and_measure_numbers_get_a_hint()
     {
         var (unknown, none) = await _bot.AskAsync(TeamsUser.Admin, "总览 火星局");
