@@ -130,10 +130,10 @@ public sealed class StorageProcessTests : IDisposable
     [Fact]
     public async Task Export_with_an_unknown_format_says_how_to_use_it()
     {
-        var (code, stdout, stderr) = await RunBotAsync("export", "--format", "xlsx");
+        var (code, stdout, stderr) = await RunBotAsync("export", "--format", "xml");
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
-        Assert.Contains("Unknown format 'xlsx'", stderr);
+        Assert.Contains("Unknown format 'xml'", stderr);
         Assert.Contains("export --format csv|json", stderr);
     }
 }
