@@ -3,24 +3,30 @@ using GiBot.Protocol.Turns;
 namespace GiBot.Storage;
 
 /// <summary>
-/// Repeats are recognised across instances and restarts. While storage is down, falls back to the
-/// per-process check so the turn can still run and tell the user the bot is temporarily unavailable.
+/// Repeats are recognised across instances and restarts. This process's own memory answers first
+/// (a repeat seen here costs no database round trip); a first sighting is then recorded in storage,
+/// which catches repeats another instance or an earlier run of this one handled. The storage write is
+/// not flushed to disk before the turn runs (<see cref="IProcessedActivityStore"/>): a process crash
+/// keeps it, a power loss may lose the last ones, and the cost of that is at most one repeated reply.
+/// While storage is down the memory check alone decides, so the turn can still run and tell the user
+/// the bot is temporarily unavailable.
 /// </summary>
-public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore store, MemoryActivityDeduplicator fallback, ILogger<StorageActivityDeduplicator> logger) : IActivityDeduplicator
+public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore store, MemoryActivityDeduplicator memory, ILogger<StorageActivityDeduplicator> logger) : IActivityDeduplicator
 {
     public async ValueTask<bool> TryBeginAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
+        if (!await memory.TryBeginAsync(conversationId, activityId, cancellationToken))
+        {
+            return false;
+        }
         try
         {
-            var first = await store.TryRecordAsync(conversationId, activityId, cancellationToken);
-            // Keep the local record in step, so a fallback during an outage still knows this id.
-            await fallback.TryBeginAsync(conversationId, activityId, cancellationToken);
-            return first;
+            return await store.TryRecordAsync(conversationId, activityId, cancellationToken);
         }
         catch (StorageUnavailableException e)
         {
             LogFallback(logger, e.Message);
-            return await fallback.TryBeginAsync(conversationId, activityId, cancellationToken);
+            return true;
         }
     }
 
