@@ -11,6 +11,9 @@ public interface IProcessedActivityStore
     /// </summary>
     Task<bool> TryRecordAsync(string conversationId, string activityId, CancellationToken cancellationToken);
 
+    /// <summary>True when any instance recorded this activity (a read: it takes no write lock).</summary>
+    Task<bool> WasRecordedAsync(string conversationId, string activityId, CancellationToken cancellationToken);
+
     /// <summary>Forgets ids older than <paramref name="before"/>; returns how many.</summary>
     Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -3,13 +3,14 @@ using GiBot.Protocol.Turns;
 namespace GiBot.Storage;
 
 /// <summary>
-/// Repeats are recognised across instances and restarts. This process's own memory answers first
-/// (a repeat seen here costs no database round trip); a first sighting is then recorded in storage,
-/// which catches repeats another instance or an earlier run of this one handled. The storage write is
-/// not flushed to disk before the turn runs (<see cref="IProcessedActivityStore"/>): a process crash
-/// keeps it, a power loss may lose the last ones, and the cost of that is at most one repeated reply.
-/// While storage is down the memory check alone decides, so the turn can still run and tell the user
-/// the bot is temporarily unavailable.
+/// Repeats are recognised across instances and restarts. This process's own memory answers first and
+/// covers turns still running here (a repeat seen here costs no database round trip); storage then
+/// says whether another instance or an earlier run of this one finished the activity. An id is recorded
+/// in storage only when its turn ended (<see cref="CompleteAsync"/>): a turn killed half-way is not
+/// remembered, so the channel's retry runs it again (features make their writes idempotent, e.g. an
+/// update by its draft id). The record is not flushed to disk before the call returns
+/// (<see cref="IProcessedActivityStore"/>): losing one to a power loss risks one repeated reply.
+/// While storage is down the memory check alone decides.
 /// </summary>
 public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore store, MemoryActivityDeduplicator memory, ILogger<StorageActivityDeduplicator> logger) : IActivityDeduplicator
 {
@@ -21,12 +22,24 @@ public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore 
         }
         try
         {
-            return await store.TryRecordAsync(conversationId, activityId, cancellationToken);
+            return !await store.WasRecordedAsync(conversationId, activityId, cancellationToken);
         }
         catch (StorageUnavailableException e)
         {
             LogFallback(logger, e.Message);
             return true;
+        }
+    }
+
+    public async ValueTask CompleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.TryRecordAsync(conversationId, activityId, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            LogFallback(logger, e.Message);
         }
     }
 

@@ -60,11 +60,12 @@ public static partial class MessagesEndpoint
             await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The bot is busy; retry after the time in Retry-After.");
             return;
         }
+        var deduplicator = services.GetRequiredService<IActivityDeduplicator>();
         bool first;
         try
         {
             first = string.IsNullOrEmpty(activity.Id)
-                || await services.GetRequiredService<IActivityDeduplicator>().TryBeginAsync(activity.Conversation!.Id!, activity.Id, context.RequestAborted);
+                || await deduplicator.TryBeginAsync(activity.Conversation!.Id!, activity.Id, context.RequestAborted);
         }
         catch
         {
@@ -84,7 +85,7 @@ public static partial class MessagesEndpoint
         // The turn must not die with the HTTP request (Teams may hang up once it has its 200), so it gets
         // the application's token, not the request's. No Task.Run hop: it runs inline up to its first await.
         var stopping = services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
-        var turn = RunAsync(router, activity, referenceId, slot, stopping);
+        var turn = RunAsync(router, deduplicator, activity, referenceId, slot, stopping);
 
         if (activity.IsType(ActivityTypes.Invoke))
         {
@@ -111,12 +112,20 @@ public static partial class MessagesEndpoint
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
-    /// <summary>The turn keeps its admission slot until it ends, also when it outlives the HTTP answer.</summary>
-    private static async Task<InvokeResponse?> RunAsync(ActivityRouter router, Activity activity, string referenceId, IDisposable slot, CancellationToken stopping)
+    /// <summary>
+    /// The turn keeps its admission slot until it ends, also when it outlives the HTTP answer. Its id is
+    /// recorded as handled only once it ran to its end (a turn stopped by shutdown is left for the retry).
+    /// </summary>
+    private static async Task<InvokeResponse?> RunAsync(ActivityRouter router, IActivityDeduplicator deduplicator, Activity activity, string referenceId, IDisposable slot, CancellationToken stopping)
     {
         using (slot)
         {
-            return await router.RouteAsync(activity, referenceId, stopping);
+            var response = await router.RouteAsync(activity, referenceId, stopping);
+            if (!string.IsNullOrEmpty(activity.Id))
+            {
+                await deduplicator.CompleteAsync(activity.Conversation!.Id!, activity.Id, stopping);
+            }
+            return response;
         }
     }
 

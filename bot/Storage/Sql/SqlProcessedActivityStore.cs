@@ -49,6 +49,11 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
         return await pending.First.Task.WaitAsync(cancellationToken);
     }
 
+    public async Task<bool> WasRecordedAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
+        (await database.RunAsync(connection => connection.QueryAsync(
+            "SELECT 1 FROM processed_activities WHERE conversation_id = @conversation AND activity_id = @activity", null,
+            r => true, cancellationToken, ("conversation", conversationId), ("activity", activityId)), cancellationToken)).Count > 0;
+
     public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         database.RunAsync(connection => connection.ExecuteAsync(
             "DELETE FROM processed_activities WHERE processed_at < @before", null, cancellationToken, ("before", before)), cancellationToken);

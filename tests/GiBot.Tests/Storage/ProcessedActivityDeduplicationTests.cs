@@ -45,15 +45,31 @@ public sealed class ProcessedActivityDeduplicationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_repeat_after_a_restart_is_recognised_from_storage()
+    public async Task A_repeat_of_a_finished_turn_after_a_restart_is_recognised_from_storage()
     {
         var path = _directory.File("gibot.db");
-        Assert.True(await Deduplicator(await MigratedAsync(new SqliteDatabase(path))).TryBeginAsync("a:chat", "m-1", None));
+        var before = Deduplicator(await MigratedAsync(new SqliteDatabase(path)));
+        Assert.True(await before.TryBeginAsync("a:chat", "m-1", None));
+        await before.CompleteAsync("a:chat", "m-1", None);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         var restarted = Deduplicator(new SqliteDatabase(path));
         Assert.False(await restarted.TryBeginAsync("a:chat", "m-1", None));
         Assert.True(await restarted.TryBeginAsync("a:other-chat", "m-1", None));
+    }
+
+    [Fact]
+    public async Task A_turn_that_died_before_its_end_is_handled_again_after_a_restart()
+    {
+        var path = _directory.File("gibot.db");
+        var killed = Deduplicator(await MigratedAsync(new SqliteDatabase(path)));
+        Assert.True(await killed.TryBeginAsync("a:chat", "m-1", None));
+        // No CompleteAsync: the process died during the turn.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var restarted = Deduplicator(new SqliteDatabase(path));
+        Assert.True(await restarted.TryBeginAsync("a:chat", "m-1", None));
+        Assert.False(await restarted.TryBeginAsync("a:chat", "m-1", None));
     }
 
     [Fact]
@@ -64,10 +80,12 @@ public sealed class ProcessedActivityDeduplicationTests : IDisposable
         for (var i = 0; i < 20; i++)
         {
             Assert.True(await deduplicator.TryBeginAsync("a:chat", $"m-{i}", None));
+            await deduplicator.CompleteAsync("a:chat", $"m-{i}", None);
             // The pool hands out the connection the id write just used: it must be back to FULL.
             var synchronous = await database.RunAsync(async c =>
                 (await c.QueryAsync("PRAGMA synchronous", null, r => r.GetInt64(0), None))[0], None);
             Assert.Equal(2, synchronous);
         }
+        Assert.True(await new SqlProcessedActivityStore(database, TimeProvider.System).WasRecordedAsync("a:chat", "m-19", None));
     }
 }
