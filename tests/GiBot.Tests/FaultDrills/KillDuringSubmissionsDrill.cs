@@ -44,6 +44,11 @@ public sealed class KillDuringSubmissionsDrill : IAsyncLifetime
             submits[i] = await CardDialog.PrepareSubmitAsync(_bot, _connector, i, Progress(i)));
         var activities = Enumerable.Range(0, Submissions).Select(i => _bot.Press(i, submits[i], CardDialog.CardId(i))).ToArray();
 
+        // Some receipts are slow to reach the client (as on a busy connector), so when the kill comes some
+        // turns are done, some are still running and some requests are not read yet.
+        _connector.FailNext(Enumerable.Range(0, Submissions / 2)
+            .Select(_ => new FakeConnector.ScriptedFailure(200, Body: """{"id":"receipt"}""", PathContains: "/activities/card-") { Delay = TimeSpan.FromMilliseconds(300) })
+            .ToArray());
         var statuses = new ConcurrentDictionary<int, HttpStatusCode?>();
         var acknowledged = 0;
         var posting = Enumerable.Range(0, Submissions).Select(async i =>
@@ -57,14 +62,14 @@ public sealed class KillDuringSubmissionsDrill : IAsyncLifetime
         }).ToArray();
         // Kill once part of the submits were acknowledged: some are done, some running, some not yet read.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (Volatile.Read(ref acknowledged) < Submissions / 4 && DateTime.UtcNow < deadline)
+        while (Volatile.Read(ref acknowledged) < Submissions / 10 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(1, cancellation);
         }
         await _bot.KillAsync();
         await Task.WhenAll(posting);
         var acknowledgedBeforeKill = statuses.Where(s => s.Value == HttpStatusCode.OK).Select(s => s.Key).ToHashSet();
-        Assert.InRange(acknowledgedBeforeKill.Count, Submissions / 4, Submissions - 1);
+        Assert.InRange(acknowledgedBeforeKill.Count, Submissions / 10, Submissions - 1);
 
         await _bot.StartAsync();
         // The acknowledged ones need nothing more from anyone: wait for their posts before any retry.
