@@ -10,11 +10,16 @@ namespace GiBot.Tests.FaultDrills;
 /// Issue 11 drill 1: the bot is killed with SIGKILL while 200 people submit their update cards at once,
 /// then started again on the same database. Whatever was acknowledged (HTTP 200) before the kill must be
 /// stored once and posted to the relay channel once; the channel retries the rest (same activity ids),
-/// and then every update is stored once and posted once. Takes about 15-30 s.
+/// and then every update is stored once and posted once. One exception, which no bot can avoid without an
+/// idempotency key on the connector: a post the connector accepted in the moment before the kill, before
+/// the relay outbox recorded it as sent, is posted again after the restart. Takes about 10-20 s.
 /// </summary>
 public sealed class KillDuringSubmissionsDrill : IAsyncLifetime
 {
     private const int Submissions = 200;
+
+    /// <summary>How long before the kill a post may have been accepted without the outbox learning it (one connector call).</summary>
+    private static readonly TimeSpan InFlightWindow = TimeSpan.FromSeconds(2);
 
     private FakeConnector _connector = null!;
     private DrillBot _bot = null!;
@@ -67,6 +72,7 @@ public sealed class KillDuringSubmissionsDrill : IAsyncLifetime
             await Task.Delay(1, cancellation);
         }
         await _bot.KillAsync();
+        var killedAt = DateTimeOffset.UtcNow;
         await Task.WhenAll(posting);
         var acknowledgedBeforeKill = statuses.Where(s => s.Value == HttpStatusCode.OK).Select(s => s.Key).ToHashSet();
         Assert.InRange(acknowledgedBeforeKill.Count, Submissions / 10, Submissions - 1);
@@ -86,18 +92,23 @@ public sealed class KillDuringSubmissionsDrill : IAsyncLifetime
 
         var stored = await StoredProgressAsync(cancellation);
         var posted = RelayPosts();
-        var problems = Enumerable.Range(0, Submissions)
-            .Select(i => (i, stored: stored.GetValueOrDefault(Progress(i)), posted: posted.Count(p => p.Contains(Progress(i), StringComparison.Ordinal))))
-            .Where(x => x.stored != 1 || x.posted != 1)
-            .Select(x => $"#{x.i} (acknowledged before kill: {acknowledgedBeforeKill.Contains(x.i)}): stored {x.stored}, posted {x.posted}")
-            .ToArray();
-        Assert.True(problems.Length == 0, string.Join("\n", problems));
+        var problems = new List<string>();
+        for (var i = 0; i < Submissions; i++)
+        {
+            var copies = posted.Where(p => p.Body.Contains(Progress(i), StringComparison.Ordinal)).Select(p => p.At).Order().ToArray();
+            // A second copy is excused only when the first reached the connector just before the kill.
+            var inFlightAtKill = copies.Length == 2 && copies[0] <= killedAt && copies[0] >= killedAt - InFlightWindow && copies[1] > killedAt;
+            if (stored.GetValueOrDefault(Progress(i)) != 1 || (copies.Length != 1 && !inFlightAtKill))
+            {
+                problems.Add($"#{i} (acknowledged before kill: {acknowledgedBeforeKill.Contains(i)}): stored {stored.GetValueOrDefault(Progress(i))}, posted at {string.Join(", ", copies.Select(c => c.ToString("HH:mm:ss.fff")))} (kill at {killedAt:HH:mm:ss.fff})");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     /// <summary>Bodies of the posts into the relay channel: thread starts and replies in threads.</summary>
-    private IReadOnlyList<string> RelayPosts() => _connector.Sent
+    private IReadOnlyList<FakeConnector.Call> RelayPosts() => _connector.Sent
         .Where(c => c.Method == "POST" && (c.Path.TrimEnd('/').EndsWith("/v3/conversations", StringComparison.Ordinal) || c.Path.Contains(DrillBot.ChannelId, StringComparison.Ordinal)))
-        .Select(c => c.Body)
         .ToArray();
 
     private async Task WaitForRelayAsync(IReadOnlySet<int> people, CancellationToken cancellation)
@@ -106,7 +117,7 @@ public sealed class KillDuringSubmissionsDrill : IAsyncLifetime
         while (true)
         {
             var posts = RelayPosts();
-            var missing = people.Where(i => !posts.Any(p => p.Contains(Progress(i), StringComparison.Ordinal))).ToArray();
+            var missing = people.Where(i => !posts.Any(p => p.Body.Contains(Progress(i), StringComparison.Ordinal))).ToArray();
             if (missing.Length == 0)
             {
                 return;
