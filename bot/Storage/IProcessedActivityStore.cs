@@ -3,8 +3,16 @@ namespace GiBot.Storage;
 /// <summary>Ids of inbound activities already handled, shared by every instance.</summary>
 public interface IProcessedActivityStore
 {
-    /// <summary>True the first time; false when any instance recorded this activity before.</summary>
+    /// <summary>
+    /// True the first time; false when any instance recorded this activity before. The record is
+    /// committed without waiting for the disk (it survives a process crash, not necessarily a power
+    /// loss): losing one only risks answering a redelivered activity twice, and waiting for the disk on
+    /// every turn was most of a turn's latency.
+    /// </summary>
     Task<bool> TryRecordAsync(string conversationId, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>True when any instance recorded this activity (a read: it takes no write lock).</summary>
+    Task<bool> WasRecordedAsync(string conversationId, string activityId, CancellationToken cancellationToken);
 
     /// <summary>Forgets ids older than <paramref name="before"/>; returns how many.</summary>
     Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken);

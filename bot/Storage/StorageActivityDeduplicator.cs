@@ -3,24 +3,43 @@ using GiBot.Protocol.Turns;
 namespace GiBot.Storage;
 
 /// <summary>
-/// Repeats are recognised across instances and restarts. While storage is down, falls back to the
-/// per-process check so the turn can still run and tell the user the bot is temporarily unavailable.
+/// Repeats are recognised across instances and restarts. This process's own memory answers first and
+/// covers turns still running here (a repeat seen here costs no database round trip); storage then
+/// says whether another instance or an earlier run of this one finished the activity. An id is recorded
+/// in storage only when its turn ended (<see cref="CompleteAsync"/>): a turn killed half-way is not
+/// remembered, so the channel's retry runs it again (features make their writes idempotent, e.g. an
+/// update by its draft id). The record is not flushed to disk before the call returns
+/// (<see cref="IProcessedActivityStore"/>): losing one to a power loss risks one repeated reply.
+/// While storage is down the memory check alone decides.
 /// </summary>
-public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore store, MemoryActivityDeduplicator fallback, ILogger<StorageActivityDeduplicator> logger) : IActivityDeduplicator
+public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore store, MemoryActivityDeduplicator memory, ILogger<StorageActivityDeduplicator> logger) : IActivityDeduplicator
 {
     public async ValueTask<bool> TryBeginAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
+        if (!await memory.TryBeginAsync(conversationId, activityId, cancellationToken))
+        {
+            return false;
+        }
         try
         {
-            var first = await store.TryRecordAsync(conversationId, activityId, cancellationToken);
-            // Keep the local record in step, so a fallback during an outage still knows this id.
-            await fallback.TryBeginAsync(conversationId, activityId, cancellationToken);
-            return first;
+            return !await store.WasRecordedAsync(conversationId, activityId, cancellationToken);
         }
         catch (StorageUnavailableException e)
         {
             LogFallback(logger, e.Message);
-            return await fallback.TryBeginAsync(conversationId, activityId, cancellationToken);
+            return true;
+        }
+    }
+
+    public async ValueTask CompleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.TryRecordAsync(conversationId, activityId, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            LogFallback(logger, e.Message);
         }
     }
 

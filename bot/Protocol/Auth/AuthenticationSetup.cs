@@ -21,6 +21,7 @@ public static class AuthenticationSetup
                 http.MaxResponseContentBufferSize = 1024 * 1024;
             });
             services.AddSingleton<ChannelKeyStore>();
+            services.AddSingleton<ValidatedTokenCache>();
             builder.AddScheme<AuthenticationSchemeOptions, BotFrameworkAuthenticationHandler>(BotAuthenticationDefaults.Scheme, _ => { });
         }
         services.AddAuthorizationBuilder().AddPolicy(BotAuthenticationDefaults.Policy, policy =>

@@ -22,6 +22,7 @@ public sealed partial class BotFrameworkAuthenticationHandler(
     UrlEncoder encoder,
     ChannelKeyStore keyStore,
     BotFrameworkSettings settings,
+    ValidatedTokenCache validated,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -48,6 +49,10 @@ public sealed partial class BotFrameworkAuthenticationHandler(
         if (token is null)
         {
             return Reject(problem!);
+        }
+        if (validated.TryGet(token, out var known) && await FindKeyOrNullAsync(known.KeyId) is { } currentKey && ReferenceEquals(currentKey.Key, known.Key))
+        {
+            return Success(known.Identity.Clone(), currentKey);
         }
         if (!Tokens.CanReadToken(token))
         {
@@ -88,12 +93,35 @@ public sealed partial class BotFrameworkAuthenticationHandler(
             return Reject($"{result.Exception?.GetType().Name}: {result.Exception?.Message}");
         }
 
-        var identity = result.ClaimsIdentity;
+        if (result.SecurityToken is JsonWebToken validToken)
+        {
+            validated.Add(token, new ValidatedTokenCache.Entry(result.ClaimsIdentity.Clone(), keyId, signingKey.Key,
+                validToken.ValidFrom == DateTime.MinValue ? DateTime.MinValue.AddDays(1) : validToken.ValidFrom, validToken.ValidTo));
+        }
+        return Success(result.ClaimsIdentity, signingKey);
+    }
+
+    private AuthenticateResult Success(ClaimsIdentity identity, ChannelSigningKey signingKey)
+    {
         foreach (var endorsement in signingKey.Endorsements)
         {
             identity.AddClaim(new Claim(BotAuthenticationDefaults.EndorsementClaim, endorsement));
         }
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    /// <summary>The key for a cached token; any failure sends the token through full validation instead.</summary>
+    private async Task<ChannelSigningKey?> FindKeyOrNullAsync(string keyId)
+    {
+        try
+        {
+            var keys = await keyStore.GetAsync(Context.RequestAborted);
+            return keys.TryGet(keyId, out var key) ? key : null;
+        }
+        catch (Exception e) when (ChannelKeyStore.IsFetchFailure(e))
+        {
+            return null;
+        }
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

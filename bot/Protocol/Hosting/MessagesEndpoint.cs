@@ -33,12 +33,7 @@ public static partial class MessagesEndpoint
             return;
         }
         var activity = read.Activity!;
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["ActivityId"] = activity.Id,
-            ["ConversationId"] = activity.Conversation?.Id,
-            ["ActivityType"] = activity.Type,
-        });
+        using var scope = logger.BeginScope(new ActivityLogScope(activity));
 
         var bindingFailure = ChannelBinding.Check(context.User, activity);
         if (bindingFailure is not null)
@@ -52,9 +47,34 @@ public static partial class MessagesEndpoint
             services.GetRequiredService<ServiceUrlPolicy>().Trust(activity.ServiceUrl!);
         }
 
-        if (!string.IsNullOrEmpty(activity.Id)
-            && !await services.GetRequiredService<IActivityDeduplicator>().TryBeginAsync(activity.Conversation!.Id!, activity.Id, context.RequestAborted))
+        // Admitted before the repeat check: a refused request leaves no trace, so its retry counts as new.
+        var admission = services.GetRequiredService<TurnAdmission>();
+        var slot = await admission.TryEnterAsync(context.RequestAborted);
+        if (slot is null)
         {
+            if (admission.CountRefusal() is > 0 and var refused)
+            {
+                LogBusy(logger, refused);
+            }
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(admission.Options.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The bot is busy; retry after the time in Retry-After.");
+            return;
+        }
+        var deduplicator = services.GetRequiredService<IActivityDeduplicator>();
+        bool first;
+        try
+        {
+            first = string.IsNullOrEmpty(activity.Id)
+                || await deduplicator.TryBeginAsync(activity.Conversation!.Id!, activity.Id, context.RequestAborted);
+        }
+        catch
+        {
+            slot.Dispose();
+            throw;
+        }
+        if (!first)
+        {
+            slot.Dispose();
             LogDuplicate(logger);
             await WriteRepeatAsync(context, activity);
             return;
@@ -62,9 +82,10 @@ public static partial class MessagesEndpoint
 
         var router = services.GetRequiredService<ActivityRouter>();
         var referenceId = context.TraceIdentifier;
-        // The turn must not die with the HTTP request: Teams may hang up once it has its 200.
+        // The turn must not die with the HTTP request (Teams may hang up once it has its 200), so it gets
+        // the application's token, not the request's. No Task.Run hop: it runs inline up to its first await.
         var stopping = services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
-        var turn = Task.Run(() => router.RouteAsync(activity, referenceId, stopping), CancellationToken.None);
+        var turn = RunAsync(router, deduplicator, activity, referenceId, slot, stopping);
 
         if (activity.IsType(ActivityTypes.Invoke))
         {
@@ -78,15 +99,34 @@ public static partial class MessagesEndpoint
             return;
         }
 
-        // The timer is cancelled as soon as the turn ends, so a fast turn leaves no 8 s timer behind.
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        var finished = await Task.WhenAny(turn, Task.Delay(AcknowledgeBudget, budget.Token).ContinueWith(_ => { }, TaskScheduler.Default));
-        await budget.CancelAsync();
-        if (finished != turn)
+        // WaitAsync cancels its timer as soon as the turn ends, so a fast turn leaves no 8 s timer behind;
+        // SuppressThrowing: a timeout or a failed turn (already logged by the router) costs no exception here.
+        if (!turn.IsCompleted)
+        {
+            await ((Task)turn).WaitAsync(AcknowledgeBudget, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        if (!turn.IsCompleted && !context.RequestAborted.IsCancellationRequested)
         {
             LogSlowTurn(logger, AcknowledgeBudget.TotalSeconds);
         }
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>
+    /// The turn keeps its admission slot until it ends, also when it outlives the HTTP answer. Its id is
+    /// recorded as handled only once it ran to its end (a turn stopped by shutdown is left for the retry).
+    /// </summary>
+    private static async Task<InvokeResponse?> RunAsync(ActivityRouter router, IActivityDeduplicator deduplicator, Activity activity, string referenceId, IDisposable slot, CancellationToken stopping)
+    {
+        using (slot)
+        {
+            var response = await router.RouteAsync(activity, referenceId, stopping);
+            if (!string.IsNullOrEmpty(activity.Id))
+            {
+                await deduplicator.CompleteAsync(activity.Conversation!.Id!, activity.Id, stopping);
+            }
+            return response;
+        }
     }
 
     private static async Task WriteRepeatAsync(HttpContext context, Activity activity)
@@ -115,6 +155,9 @@ public static partial class MessagesEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an authenticated request: {Reason}")]
     private static partial void LogUnauthorized(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many turns in flight: refusing requests with 503 and Retry-After ({Refused} refused since start)")]
+    private static partial void LogBusy(ILogger logger, long refused);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a repeated delivery of the same activity")]
     private static partial void LogDuplicate(ILogger logger);

@@ -19,6 +19,8 @@ public static class ProtocolSetup
         services.AddConnectorClient();
         services.TryAddSingleton<IActivityDeduplicator, MemoryActivityDeduplicator>();
         services.AddSingleton<ActivityRouter>();
+        services.TryAddSingleton(sp => TurnAdmissionOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<TurnAdmission>();
         return services;
     }
 }

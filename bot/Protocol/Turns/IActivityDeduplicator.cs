@@ -7,6 +7,12 @@ public interface IActivityDeduplicator
 {
     /// <summary>True the first time an id is seen within the window; false for a repeat.</summary>
     ValueTask<bool> TryBeginAsync(string conversationId, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The turn for this id ran to its end. A store shared across restarts records the id only now, so a
+    /// delivery whose turn died with the process (kill, crash) is handled again when the channel retries it.
+    /// </summary>
+    ValueTask CompleteAsync(string conversationId, string activityId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
 /// <summary>Per-process deduplication; the storage layer provides one shared by several instances.</summary>

@@ -1,14 +1,130 @@
+using System.Data.Common;
+using System.Threading.Channels;
+
 namespace GiBot.Storage.Sql;
 
-public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProvider time) : IProcessedActivityStore
+/// <summary>
+/// Records processed activity ids without waiting for the disk (see <see cref="IProcessedActivityStore"/>).
+/// PostgreSQL: one insert with <c>synchronous_commit=off</c> for its transaction. SQLite: concurrent
+/// turns hand their ids to one writer that inserts everything waiting in one transaction with
+/// <c>synchronous=NORMAL</c> (in WAL mode durable against a process crash; the next connection open
+/// sets <c>FULL</c> again) and tells each caller whether its row was new. SQLite has one write lock per
+/// file: writers from many threads would queue in its busy handler, which sleeps up to 100 ms per try
+/// and holds a thread-pool thread meanwhile; one writer with group commit avoids both.
+/// </summary>
+public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProvider time) : IProcessedActivityStore, IAsyncDisposable, IDisposable
 {
-    public async Task<bool> TryRecordAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
-        await database.RunAsync(connection => connection.ExecuteAsync("""
-            INSERT INTO processed_activities (conversation_id, activity_id, processed_at) VALUES (@conversation, @activity, @now)
-            ON CONFLICT (conversation_id, activity_id) DO NOTHING
-            """, null, cancellationToken, ("conversation", conversationId), ("activity", activityId), ("now", time.GetUtcNow())), cancellationToken) == 1;
+    private const int MaxBatch = 256;
+
+    private const string Insert = """
+        INSERT INTO processed_activities (conversation_id, activity_id, processed_at) VALUES (@conversation, @activity, @now)
+        ON CONFLICT (conversation_id, activity_id) DO NOTHING
+        """;
+
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private Task? _writer;
+
+    private sealed record Pending(string ConversationId, string ActivityId, DateTimeOffset At)
+    {
+        public TaskCompletionSource<bool> First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public async Task<bool> TryRecordAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        if (database.Provider == StorageProvider.Postgres)
+        {
+            return await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync("SET LOCAL synchronous_commit TO OFF", transaction, cancellationToken);
+                return await InsertAsync(connection, transaction, conversationId, activityId, time.GetUtcNow(), cancellationToken);
+            }, cancellationToken) == 1;
+        }
+        var pending = new Pending(conversationId, activityId, time.GetUtcNow());
+        if (!_pending.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(SqlProcessedActivityStore));
+        }
+        EnsureWriter();
+        return await pending.First.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task<bool> WasRecordedAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
+        (await database.RunAsync(connection => connection.QueryAsync(
+            "SELECT 1 FROM processed_activities WHERE conversation_id = @conversation AND activity_id = @activity", null,
+            r => true, cancellationToken, ("conversation", conversationId), ("activity", activityId)), cancellationToken)).Count > 0;
 
     public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         database.RunAsync(connection => connection.ExecuteAsync(
             "DELETE FROM processed_activities WHERE processed_at < @before", null, cancellationToken, ("before", before)), cancellationToken);
+
+    private void EnsureWriter()
+    {
+        if (_writer is not null)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            _writer ??= Task.Run(WriteAsync);
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _pending.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+            try
+            {
+                var first = await database.RunAsync(async connection =>
+                {
+                    await connection.ExecuteAsync("PRAGMA synchronous=NORMAL", null, CancellationToken.None);
+                    await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+                    var results = new bool[batch.Count];
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        results[i] = await InsertAsync(connection, transaction, batch[i].ConversationId, batch[i].ActivityId, batch[i].At, CancellationToken.None) == 1;
+                    }
+                    await transaction.CommitAsync(CancellationToken.None);
+                    return results;
+                }, CancellationToken.None);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].First.TrySetResult(first[i]);
+                }
+            }
+            catch (Exception e)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.First.TrySetException(e);
+                }
+            }
+        }
+    }
+
+    private static Task<int> InsertAsync(DbConnection connection, DbTransaction? transaction, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(Insert, transaction, cancellationToken, ("conversation", conversationId), ("activity", activityId), ("now", at));
+
+    public void Dispose()
+    {
+        _pending.Writer.TryComplete();
+        _writer?.Wait(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Lets the writer finish what was handed to it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        if (_writer is { } writer)
+        {
+            await writer;
+        }
+    }
 }

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GiBot.Protocol.Auth;
+
+/// <summary>
+/// Channel tokens already validated, keyed by the raw token: the channel sends the same token on many
+/// requests for up to an hour, and checking its RS256 signature again each time is most of the cost of
+/// authentication. An entry is used only within the token's own lifetime (with the handler's skew) and
+/// only while the key that verified it is still the one the key set names for its kid; otherwise the
+/// token is validated in full again. Bounded: when full, expired entries go, then everything.
+/// </summary>
+public sealed class ValidatedTokenCache(TimeProvider time)
+{
+    public const int Capacity = 1024;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>The identity as validated (without endorsement claims), the key that verified it and its lifetime.</summary>
+    public sealed record Entry(ClaimsIdentity Identity, string KeyId, SecurityKey Key, DateTime NotBefore, DateTime Expires);
+
+    public int Count => _entries.Count;
+
+    public bool TryGet(string token, out Entry entry)
+    {
+        if (!_entries.TryGetValue(token, out entry!))
+        {
+            return false;
+        }
+        if (!IsCurrent(entry, time.GetUtcNow().UtcDateTime))
+        {
+            _entries.TryRemove(token, out _);
+            return false;
+        }
+        return true;
+    }
+
+    public void Add(string token, Entry entry)
+    {
+        if (_entries.Count >= Capacity)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var (key, value) in _entries)
+            {
+                if (!IsCurrent(value, now))
+                {
+                    _entries.TryRemove(key, out _);
+                }
+            }
+            if (_entries.Count >= Capacity)
+            {
+                _entries.Clear();
+            }
+        }
+        _entries[token] = entry;
+    }
+
+    private static bool IsCurrent(Entry entry, DateTime now) =>
+        now <= entry.Expires + BotFrameworkAuthenticationHandler.ClockSkew
+        && now >= entry.NotBefore - BotFrameworkAuthenticationHandler.ClockSkew;
+}

@@ -1,0 +1,91 @@
+using GiBot.Protocol.Turns;
+using GiBot.Storage;
+using GiBot.Storage.Migrations;
+using GiBot.Storage.Sql;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GiBot.Tests.Storage;
+
+public sealed class ProcessedActivityDeduplicationTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    private static StorageActivityDeduplicator Deduplicator(StorageDatabase database) => new(
+        new SqlProcessedActivityStore(database, TimeProvider.System),
+        new MemoryActivityDeduplicator(new MemoryCache(new MemoryCacheOptions()), TimeProvider.System),
+        NullLogger<StorageActivityDeduplicator>.Instance);
+
+    private async Task<T> MigratedAsync<T>(T database) where T : StorageDatabase
+    {
+        await new MigrationRunner(database, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(None);
+        return database;
+    }
+
+    [Fact]
+    public async Task A_repeat_seen_by_this_process_is_recognised_without_the_database()
+    {
+        var database = await MigratedAsync(new FlakyDatabase(_directory.File("flaky.db")));
+        var deduplicator = Deduplicator(database);
+        Assert.True(await deduplicator.TryBeginAsync("a:chat", "m-1", None));
+
+        database.Down = true;
+        Assert.False(await deduplicator.TryBeginAsync("a:chat", "m-1", None));
+        // A new id while storage is down still runs (and its turn can tell the user nothing was saved).
+        Assert.True(await deduplicator.TryBeginAsync("a:chat", "m-2", None));
+        Assert.False(await deduplicator.TryBeginAsync("a:chat", "m-2", None));
+    }
+
+    [Fact]
+    public async Task A_repeat_of_a_finished_turn_after_a_restart_is_recognised_from_storage()
+    {
+        var path = _directory.File("gibot.db");
+        var before = Deduplicator(await MigratedAsync(new SqliteDatabase(path)));
+        Assert.True(await before.TryBeginAsync("a:chat", "m-1", None));
+        await before.CompleteAsync("a:chat", "m-1", None);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var restarted = Deduplicator(new SqliteDatabase(path));
+        Assert.False(await restarted.TryBeginAsync("a:chat", "m-1", None));
+        Assert.True(await restarted.TryBeginAsync("a:other-chat", "m-1", None));
+    }
+
+    [Fact]
+    public async Task A_turn_that_died_before_its_end_is_handled_again_after_a_restart()
+    {
+        var path = _directory.File("gibot.db");
+        var killed = Deduplicator(await MigratedAsync(new SqliteDatabase(path)));
+        Assert.True(await killed.TryBeginAsync("a:chat", "m-1", None));
+        // No CompleteAsync: the process died during the turn.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var restarted = Deduplicator(new SqliteDatabase(path));
+        Assert.True(await restarted.TryBeginAsync("a:chat", "m-1", None));
+        Assert.False(await restarted.TryBeginAsync("a:chat", "m-1", None));
+    }
+
+    [Fact]
+    public async Task Relaxed_durability_of_the_id_write_does_not_leak_into_other_writes()
+    {
+        var database = await MigratedAsync(new SqliteDatabase(_directory.File("gibot.db")));
+        var deduplicator = Deduplicator(database);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(await deduplicator.TryBeginAsync("a:chat", $"m-{i}", None));
+            await deduplicator.CompleteAsync("a:chat", $"m-{i}", None);
+            // The pool hands out the connection the id write just used: it must be back to FULL.
+            var synchronous = await database.RunAsync(async c =>
+                (await c.QueryAsync("PRAGMA synchronous", null, r => r.GetInt64(0), None))[0], None);
+            Assert.Equal(2, synchronous);
+        }
+        Assert.True(await new SqlProcessedActivityStore(database, TimeProvider.System).WasRecordedAsync("a:chat", "m-19", None));
+    }
+}
