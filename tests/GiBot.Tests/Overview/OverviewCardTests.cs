@@ -94,6 +94,16 @@ public sealed class OverviewCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_late_report_for_an_earlier_period_does_not_replace_the_current_periods_status()
+    {
+        await _bot.ReportAsync(10, "执法稽查科", "2026-11", UpdateStatus.InProgress, 70);
+        _bot.Time.Advance(TimeSpan.FromHours(1));
+        await _bot.ReportAsync(10, "执法稽查科", "2026-10", UpdateStatus.Blocked, 40);
+        var (_, card) = await _bot.AskAsync(TeamsUser.Admin, "总览 执法稽查科");
+        Assert.Equal("绿 · 推进中 70% · 2026-11 期 · 11-20 10:00", Detail(card!, 10));
+    }
+
+    [Fact]
     public async Task Not_reported_this_period_lists_units_and_the_measures_they_owe()
     {
         var (text, card) = await _bot.AskAsync(TeamsUser.Admin, "本期未报送");
