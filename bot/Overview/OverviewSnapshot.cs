@@ -29,5 +29,3 @@ public sealed record OverviewSnapshot(DateTimeOffset At, IReadOnlyList<MeasureSt
                 (int)Math.Round(g.Average(u => u.Percent), MidpointRounding.AwayFromZero), RagRule.Worst(g.Select(u => u.Mark))))
             .ToArray();
 }
-
-public sealed record UnitSummary(Unit Unit, int Measures, int Reported, int Percent, RagMark Mark);

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using GiBot.Measures.Registry;
+using GiBot.Overview;
+using GiBot.Overview.Dashboard;
 using GiBot.Tests.Cards;
 using GiBot.Tests.EndToEnd;
 using GiBot.Tests.Roster;
@@ -46,6 +49,27 @@ public sealed class DashboardRenderTests : IAsyncLifetime
         }
         Assert.Contains("<li class=\"row red\" id=\"measure-8\">", html, StringComparison.Ordinal);
         Assert.Contains("温县市场监督管理局", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stored_report_text_never_becomes_markup_on_the_dashboard()
+    {
+        await _bot.ReportAsync(1, "知识产权保护科", "2026-11", UpdateStatus.InProgress, 10, major: true, progress: "<script>alert('进展')</script>", by: "<img src=x onerror=alert(1)>");
+        var html = await DashboardHtmlAsync();
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Every_label_on_the_page_is_html_escaped()
+    {
+        var snapshot = await _bot.Get<OverviewBuilder>().BuildAsync(null, CancellationToken.None);
+        var evil = new Unit("<script>alert(\"科\")</script>&局", "Evil", UnitKind.CountyBureau, []);
+        var first = snapshot.Measures[0];
+        var tampered = snapshot with { Measures = [first with { Units = [first.Units[0] with { Unit = evil }] }, .. snapshot.Measures.Skip(1)] };
+        var html = DashboardPage.Render(tampered, TimeSpan.FromHours(8));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(&quot;科&quot;)&lt;/script&gt;&amp;局", html, StringComparison.Ordinal);
     }
 
     [Fact]
