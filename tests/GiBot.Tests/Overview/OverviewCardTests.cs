@@ -171,32 +171,12 @@ public sealed class OverviewCardTests : IAsyncLifetime
     private static string Mark(JsonObject card, int measure) =>
         Rows(card).Single(r => Text(r).StartsWith($"**{measure}.**", StringComparison.Ordinal))["columns"]![0]!["items"]![0]!["color"]!.GetValue<string>();
 
-    private static IEnumerable<JsonObject> Find(JsonNode? node, Func<JsonObject, bool> match)
+    private static IEnumerable<JsonObject> Find(JsonNode? node, Func<JsonObject, bool> match) => Descendants(node).Where(match);
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
     {
-        switch (node)
-        {
-            case JsonObject o:
-                if (match(o))
-                {
-                    yield return o;
-                }
-                foreach (var (_, child) in o)
-                {
-                    foreach (var found in Find(child, match))
-                    {
-                        yield return found;
-                    }
-                }
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    foreach (var found in Find(child, match))
-                    {
-                        yield return found;
-                    }
-                }
-                break;
-        }
-    }
+        JsonObject o => [o, .. o.SelectMany(p => Descendants(p.Value))],
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
 }
