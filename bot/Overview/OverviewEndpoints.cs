@@ -1,4 +1,5 @@
 using System.Text;
+using GiBot.Localization;
 using GiBot.Measures.Registry;
 using GiBot.Overview.Dashboard;
 using GiBot.Overview.Export;
@@ -30,7 +31,8 @@ public static class OverviewEndpoints
         }
         var services = context.RequestServices;
         var snapshot = await services.GetRequiredService<OverviewBuilder>().BuildAsync(null, context.RequestAborted);
-        var html = DashboardPage.Render(snapshot, services.GetRequiredService<UpdateOptions>().UtcOffset);
+        var language = LanguageExtensions.ParseTag(Single(context.Request.Query, SignedLinks.LanguageParameter));
+        var html = DashboardPage.Render(snapshot, services.GetRequiredService<UpdateOptions>().UtcOffset, language);
         await WriteAsync(context, StatusCodes.Status200OK, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html));
     }
 

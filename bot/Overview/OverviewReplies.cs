@@ -69,7 +69,7 @@ public sealed class OverviewReplies(OverviewAccess access, OverviewBuilder build
     }
 
     public Task<OutgoingMessage> DashboardAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        LinkAsync(turn, (baseUrl, user) => links.DashboardAsync(baseUrl, user, cancellationToken), links.DashboardLinkLifetime, (url, minutes, language) =>
+        LinkAsync(turn, (baseUrl, user) => links.DashboardAsync(baseUrl, user, turn.Language, cancellationToken), links.DashboardLinkLifetime, (url, minutes, language) =>
         {
             var hint = language.Pick($"看板链接 {minutes} 分钟内有效，仅限您本人使用；过期后请重新发送「看板」。", $"The link works for {minutes} minutes and only for you; after that, send \"dashboard\" again.");
             return new OutgoingMessage(
