@@ -109,6 +109,18 @@ public sealed class SignedLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_ledger_files_are_never_served_without_a_valid_link_for_a_head_or_admin()
+    {
+        var liaison = await Signer.SignAsync(SignedLinks.LedgerXlsxPath, TeamsUser.Liaison.Aad, TimeSpan.FromMinutes(5), CancellationToken.None);
+        foreach (var path in new[] { SignedLinks.LedgerXlsxPath, SignedLinks.LedgerCsvPath })
+        {
+            await AssertForbiddenAsync(await _bot.GetAsync("http://localhost" + path), "链接无效", "not valid");
+            await AssertForbiddenAsync(await _bot.GetAsync($"http://localhost{path}?u={TeamsUser.Admin.Aad}&exp=9999999999&sig="), "链接无效", "not valid");
+        }
+        await AssertForbiddenAsync(await _bot.GetAsync($"http://localhost{SignedLinks.LedgerXlsxPath}?{liaison}"), "无权查看", "heads and administrators only");
+    }
+
+    [Fact]
     public async Task A_parameter_given_twice_makes_the_link_invalid()
     {
         var (_, card) = await _bot.AskAsync(TeamsUser.Admin, "看板");
