@@ -15,5 +15,5 @@ public sealed record MeasureStatus(Measure Measure, ReportingWindow Window, IRea
     /// <summary>Completion of the measure: the mean of its units' latest percents, a unit without a report counting 0.</summary>
     public int Percent => Units.Count == 0 ? 0 : (int)Math.Round(Units.Average(u => u.Percent), MidpointRounding.AwayFromZero);
 
-    public DateTimeOffset? LastUpdate => Units.Select(u => u.Latest?.SubmittedAt).Max();
+    public DateTimeOffset? LastUpdate => Units.Select(u => u.LastSubmittedAt).Max();
 }

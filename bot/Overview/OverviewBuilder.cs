@@ -28,9 +28,10 @@ public sealed class OverviewBuilder(IProgressUpdateStore updates, UnitCatalog un
             measures.Add(new MeasureStatus(measure, window, responsible.Select(unit =>
             {
                 var reports = byMeasureUnit[(measure.Number, unit.Name)].ToArray();
-                var latest = reports.MaxBy(r => r.SubmittedAt);
+                // The newest period first: a late report for an earlier period must not hide the current one.
+                var latest = reports.OrderByDescending(r => r.Report.Period, StringComparer.Ordinal).ThenByDescending(r => r.SubmittedAt).FirstOrDefault();
                 var reported = reports.Any(r => r.Report.Period == window.Period);
-                return new UnitStatus(unit, latest, reported, rule.Evaluate(latest?.Report, reported, window, now));
+                return new UnitStatus(unit, latest, reported, rule.Evaluate(latest?.Report, reported, window, now), reports.Select(r => (DateTimeOffset?)r.SubmittedAt).Max());
             }).ToArray()));
         }
         return new OverviewSnapshot(now, measures, unitFilter);

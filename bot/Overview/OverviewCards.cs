@@ -62,9 +62,15 @@ public sealed class OverviewCards(UnitCatalog units, UpdateOptions updateOptions
             body.Add(Fragment("overview-text", new CardValues().Set("text", language.Pick("本期各责任单位均已报送。", "Every responsible unit has reported this period."))));
         }
         var heading = language.Pick($"本期未报送（{string.Join("、", snapshot.Periods)} 期）", $"Not yet reported (period {string.Join(", ", snapshot.Periods)})");
-        var hint = language.Pick($"{missing.Count} 个单位、{missing.Sum(m => m.Measures.Count)} 项待报送；已完成的措施不再要求报送。",
+        return Card(heading, MissingSummary(snapshot, language), body, language, showAll: true);
+    }
+
+    /// <summary>How many units owe how many reports this period.</summary>
+    public static string MissingSummary(OverviewSnapshot snapshot, Language language)
+    {
+        var missing = snapshot.Missing();
+        return language.Pick($"{missing.Count} 个单位、{missing.Sum(m => m.Measures.Count)} 项待报送；已完成的措施不再要求报送。",
             $"{missing.Count} units owe {missing.Sum(m => m.Measures.Count)} reports; completed measures need no further reports.");
-        return Card(heading, hint, body, language, showAll: true);
     }
 
     /// <summary>A card with one button opening a signed link.</summary>

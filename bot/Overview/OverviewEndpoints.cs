@@ -1,4 +1,5 @@
 using System.Text;
+using GiBot.Localization;
 using GiBot.Measures.Registry;
 using GiBot.Overview.Dashboard;
 using GiBot.Overview.Export;
@@ -17,26 +18,27 @@ public static class OverviewEndpoints
     public static IEndpointRouteBuilder MapGiBotOverview(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(SignedLinks.DashboardPath, DashboardAsync).AllowAnonymous();
-        endpoints.MapGet(SignedLinks.LedgerXlsxPath, context => LedgerAsync(context, xlsx: true)).AllowAnonymous();
-        endpoints.MapGet(SignedLinks.LedgerCsvPath, context => LedgerAsync(context, xlsx: false)).AllowAnonymous();
+        endpoints.MapGet(SignedLinks.LedgerXlsxPath, context => LedgerAsync(context, SignedLinks.LedgerXlsxPath, xlsx: true)).AllowAnonymous();
+        endpoints.MapGet(SignedLinks.LedgerCsvPath, context => LedgerAsync(context, SignedLinks.LedgerCsvPath, xlsx: false)).AllowAnonymous();
         return endpoints;
     }
 
     private static async Task DashboardAsync(HttpContext context)
     {
-        if (!await AuthorizeAsync(context))
+        if (!await AuthorizeAsync(context, SignedLinks.DashboardPath))
         {
             return;
         }
         var services = context.RequestServices;
         var snapshot = await services.GetRequiredService<OverviewBuilder>().BuildAsync(null, context.RequestAborted);
-        var html = DashboardPage.Render(snapshot, services.GetRequiredService<UpdateOptions>().UtcOffset);
+        var language = LanguageExtensions.ParseTag(Single(context.Request.Query, SignedLinks.LanguageParameter));
+        var html = DashboardPage.Render(snapshot, services.GetRequiredService<UpdateOptions>().UtcOffset, language);
         await WriteAsync(context, StatusCodes.Status200OK, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html));
     }
 
-    private static async Task LedgerAsync(HttpContext context, bool xlsx)
+    private static async Task LedgerAsync(HttpContext context, string path, bool xlsx)
     {
-        if (!await AuthorizeAsync(context))
+        if (!await AuthorizeAsync(context, path))
         {
             return;
         }
@@ -51,14 +53,18 @@ public static class OverviewEndpoints
             xlsx ? LedgerXlsx.Write(rows) : LedgerCsv.Write(rows));
     }
 
-    /// <summary>Checks the signature, the expiry and that the user may still see the overview; writes the 403 page when not.</summary>
-    private static async Task<bool> AuthorizeAsync(HttpContext context)
+    /// <summary>
+    /// Checks the signature, the expiry and that the user may still see the overview; writes the 403 page when not.
+    /// The signature is checked against the endpoint's own path (<paramref name="signedPath"/>), never the request's
+    /// spelling of it (routing also matches /Dashboard and /dashboard/). A parameter given twice invalidates the link.
+    /// </summary>
+    private static async Task<bool> AuthorizeAsync(HttpContext context, string signedPath)
     {
         var services = context.RequestServices;
         var query = context.Request.Query;
-        var user = query[LinkSigner.UserParameter].ToString();
-        var check = await services.GetRequiredService<LinkSigner>().CheckAsync(context.Request.Path.Value ?? "", user,
-            query[LinkSigner.ExpiresParameter].ToString(), query[LinkSigner.SignatureParameter].ToString(), context.RequestAborted);
+        var user = Single(query, LinkSigner.UserParameter);
+        var check = await services.GetRequiredService<LinkSigner>().CheckAsync(signedPath, user,
+            Single(query, LinkSigner.ExpiresParameter), Single(query, LinkSigner.SignatureParameter), context.RequestAborted);
         string? page = check switch
         {
             LinkCheck.Expired => ErrorPage.Render("链接已过期",
@@ -81,6 +87,8 @@ public static class OverviewEndpoints
         await WriteAsync(context, StatusCodes.Status403Forbidden, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(page));
         return false;
     }
+
+    private static string? Single(IQueryCollection query, string name) => query[name] is [var only] ? only : null;
 
     private static async Task WriteAsync(HttpContext context, int status, string contentType, byte[] body)
     {

@@ -53,34 +53,34 @@ public sealed class OverviewReplies(OverviewAccess access, OverviewBuilder build
             return refusal;
         }
         var all = await builder.BuildAsync(null, cancellationToken);
-        var card = cards.Missing(all, turn.Language);
-        return new OutgoingMessage(card.Content["body"]![1]!["text"]!.GetValue<string>(), card);
+        return new OutgoingMessage(OverviewCards.MissingSummary(all, turn.Language), cards.Missing(all, turn.Language));
     }
 
-    public async Task<OutgoingMessage> ExportAsync(TurnContext turn, bool xlsx, CancellationToken cancellationToken)
+    public Task<OutgoingMessage> ExportAsync(TurnContext turn, bool xlsx, CancellationToken cancellationToken)
     {
-        var language = turn.Language;
-        var baseUrl = links.CaptureBase();
-        if (await RefuseAsync(turn, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        if (baseUrl is null)
-        {
-            return NoBaseUrl(language);
-        }
-        var url = await links.LedgerAsync(baseUrl, xlsx, turn.UserAadObjectId!, cancellationToken);
-        var minutes = Minutes(links.FileLinkLifetime);
         var kind = xlsx ? "XLSX" : "CSV";
-        var hint = language.Pick($"下载链接 {minutes} 分钟内有效，仅限您本人使用；过期后请重新发送「导出」。", $"The link works for {minutes} minutes and only for you; after that, send \"export\" again.");
-        return new OutgoingMessage(
-            language.Pick($"督办台账（{kind}）已生成：[下载]({url})。{hint}", $"The ledger ({kind}) is ready: [download]({url}). {hint}"),
-            OverviewCards.Link(language.Pick($"督办台账（{kind}）", $"Supervision ledger ({kind})"), hint, language.Pick("下载", "Download"), url, language));
+        return LinkAsync(turn, (baseUrl, user) => links.LedgerAsync(baseUrl, xlsx, user, cancellationToken), links.FileLinkLifetime, (url, minutes, language) =>
+        {
+            var hint = language.Pick($"下载链接 {minutes} 分钟内有效，仅限您本人使用；过期后请重新发送「导出」。", $"The link works for {minutes} minutes and only for you; after that, send \"export\" again.");
+            return new OutgoingMessage(
+                language.Pick($"督办台账（{kind}）已生成：[下载]({url})。{hint}", $"The ledger ({kind}) is ready: [download]({url}). {hint}"),
+                OverviewCards.Link(language.Pick($"督办台账（{kind}）", $"Supervision ledger ({kind})"), hint, language.Pick("下载", "Download"), url, language));
+        }, cancellationToken);
     }
 
-    public async Task<OutgoingMessage> DashboardAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task<OutgoingMessage> DashboardAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        LinkAsync(turn, (baseUrl, user) => links.DashboardAsync(baseUrl, user, turn.Language, cancellationToken), links.DashboardLinkLifetime, (url, minutes, language) =>
+        {
+            var hint = language.Pick($"看板链接 {minutes} 分钟内有效，仅限您本人使用；过期后请重新发送「看板」。", $"The link works for {minutes} minutes and only for you; after that, send \"dashboard\" again.");
+            return new OutgoingMessage(
+                language.Pick($"进度看板：[打开]({url})。{hint}", $"Progress dashboard: [open]({url}). {hint}"),
+                OverviewCards.Link(language.Pick("进度看板", "Progress dashboard"), hint, language.Pick("打开看板", "Open dashboard"), url, language));
+        }, cancellationToken);
+
+    /// <summary>A signed link for the user: access checked, the base URL captured while the request is at hand.</summary>
+    private async Task<OutgoingMessage> LinkAsync(TurnContext turn, Func<string, string, Task<string>> sign, TimeSpan lifetime,
+        Func<string, string, Language, OutgoingMessage> reply, CancellationToken cancellationToken)
     {
-        var language = turn.Language;
         var baseUrl = links.CaptureBase();
         if (await RefuseAsync(turn, cancellationToken) is { } refusal)
         {
@@ -88,14 +88,9 @@ public sealed class OverviewReplies(OverviewAccess access, OverviewBuilder build
         }
         if (baseUrl is null)
         {
-            return NoBaseUrl(language);
+            return NoBaseUrl(turn.Language);
         }
-        var url = await links.DashboardAsync(baseUrl, turn.UserAadObjectId!, cancellationToken);
-        var minutes = Minutes(links.DashboardLinkLifetime);
-        var hint = language.Pick($"看板链接 {minutes} 分钟内有效，仅限您本人使用；过期后请重新发送「看板」。", $"The link works for {minutes} minutes and only for you; after that, send \"dashboard\" again.");
-        return new OutgoingMessage(
-            language.Pick($"进度看板：[打开]({url})。{hint}", $"Progress dashboard: [open]({url}). {hint}"),
-            OverviewCards.Link(language.Pick("进度看板", "Progress dashboard"), hint, language.Pick("打开看板", "Open dashboard"), url, language));
+        return reply(await sign(baseUrl, turn.UserAadObjectId!), Minutes(lifetime), turn.Language);
     }
 
     private async Task<OutgoingMessage?> RefuseAsync(TurnContext turn, CancellationToken cancellationToken)

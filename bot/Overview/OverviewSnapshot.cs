@@ -14,7 +14,7 @@ public sealed record OverviewSnapshot(DateTimeOffset At, IReadOnlyList<MeasureSt
 
     public int Count(RagMark mark) => Measures.Sum(m => m.Count(mark));
 
-    /// <summary>Who has not reported in the current period, by unit in catalogue order, with the measures they owe.</summary>
+    /// <summary>Who has not reported in the current period, by unit (in the order they first owe a measure), with the measures they owe.</summary>
     public IReadOnlyList<(Unit Unit, IReadOnlyList<MeasureStatus> Measures)> Missing() =>
         Measures.SelectMany(m => m.Units.Where(u => u.IsMissing).Select(u => (u.Unit, Measure: m)))
             .GroupBy(x => x.Unit)
@@ -29,5 +29,3 @@ public sealed record OverviewSnapshot(DateTimeOffset At, IReadOnlyList<MeasureSt
                 (int)Math.Round(g.Average(u => u.Percent), MidpointRounding.AwayFromZero), RagRule.Worst(g.Select(u => u.Mark))))
             .ToArray();
 }
-
-public sealed record UnitSummary(Unit Unit, int Measures, int Reported, int Percent, RagMark Mark);

@@ -3,8 +3,11 @@ using GiBot.Storage;
 
 namespace GiBot.Overview;
 
-/// <summary>One responsible unit on one measure: its latest report (any period), whether it reported in the current period, and its mark.</summary>
-public sealed record UnitStatus(Unit Unit, ProgressUpdate? Latest, bool ReportedThisPeriod, RagMark Mark)
+/// <summary>
+/// One responsible unit on one measure: its report of the newest period (any, not only the current one), whether it
+/// reported in the current period, its mark, and when it last submitted anything (possibly a late report for an earlier period).
+/// </summary>
+public sealed record UnitStatus(Unit Unit, ProgressUpdate? Latest, bool ReportedThisPeriod, RagMark Mark, DateTimeOffset? LastSubmittedAt)
 {
     /// <summary>The latest percent; 已完成 without a number counts as 100, no report as 0.</summary>
     public int Percent => Latest?.Report.PercentComplete ?? (Latest?.Report.Status == Updates.UpdateStatus.Completed ? 100 : 0);

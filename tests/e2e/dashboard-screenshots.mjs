@@ -41,6 +41,7 @@ try {
         rows: rows.length,
         measureRows: rows.filter((r) => r.id.startsWith('measure-')).length,
         rowsInside: rows.every((r) => box(r).right <= document.documentElement.clientWidth + 0.5),
+        scripts: document.scripts.length,
         labelFontPx: parseFloat(getComputedStyle(document.querySelector('.label')).fontSize),
         bars: rows.filter((r) => r.id).map((r) => ({
           id: r.id,

@@ -6,62 +6,71 @@ using GiBot.Measures.Answers;
 namespace GiBot.Overview.Dashboard;
 
 /// <summary>
-/// The progress dashboard as one self-contained zh-CN HTML page: CSS bars drawn on the server, no script, no
-/// external resource (the page's Content-Security-Policy forbids them). The layout stacks on narrow screens.
+/// The progress dashboard as one self-contained HTML page, zh-CN or English (for a user who asked in English): CSS
+/// bars drawn on the server, no script, no external resource (the page's Content-Security-Policy forbids them).
+/// The layout stacks on narrow screens.
 /// </summary>
 public static class DashboardPage
 {
-    public static string Render(OverviewSnapshot snapshot, TimeSpan utcOffset)
+    public static string Render(OverviewSnapshot snapshot, TimeSpan utcOffset, Language language = Language.Chinese)
     {
+        var l = language;
         var html = new StringBuilder(32_000);
-        var periods = string.Join("、", snapshot.Periods);
+        var periods = string.Join(l.Pick("、", ", "), snapshot.Periods);
+        var title = l.Pick("地理标志保护分工方案 · 进度看板", "GI protection plan · progress dashboard");
         var at = snapshot.At.ToOffset(utcOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var percent = snapshot.UnitSlots == 0 ? 0 : (int)Math.Round(snapshot.Measures.SelectMany(m => m.Units).Average(u => u.Percent), MidpointRounding.AwayFromZero);
-        html.Append("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
+        html.Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{l.Pick("zh-CN", "en")}\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
-            .Append("<title>地理标志保护分工方案 · 进度看板</title><style>").Append(Style).Append("</style></head><body><main>")
-            .Append("<header><h1>地理标志保护分工方案 · 进度看板</h1>")
-            .Append(CultureInfo.InvariantCulture, $"<p class=\"sub\">{periods} 期 · 截至 {at}（北京时间）</p></header>")
-            .Append("<section class=\"kpis\" aria-label=\"汇总\">")
-            .Append(Kpi("本期已报送", $"{snapshot.Reported}/{snapshot.UnitSlots}", ""))
-            .Append(Kpi("平均完成率", $"{percent}%", ""))
-            .Append(Kpi("红", snapshot.Count(RagMark.Red).ToString(CultureInfo.InvariantCulture), "red"))
-            .Append(Kpi("黄", snapshot.Count(RagMark.Amber).ToString(CultureInfo.InvariantCulture), "amber"))
-            .Append(Kpi("绿", snapshot.Count(RagMark.Green).ToString(CultureInfo.InvariantCulture), "green"))
+            .Append("<title>").Append(Encode(title)).Append("</title><style>").Append(Style).Append("</style></head><body><main>")
+            .Append("<header><h1>").Append(Encode(title)).Append("</h1>")
+            .Append("<p class=\"sub\">").Append(Encode(l.Pick($"{periods} 期 · 截至 {at}（北京时间）", $"Period {periods} · as of {at} (Beijing time)"))).Append("</p></header>")
+            .Append("<section class=\"kpis\" aria-label=\"").Append(l.Pick("汇总", "Summary")).Append("\">")
+            .Append(Kpi(l.Pick("本期已报送", "Reported this period"), $"{snapshot.Reported}/{snapshot.UnitSlots}", ""))
+            .Append(Kpi(l.Pick("平均完成率", "Mean completion"), $"{percent}%", ""))
+            .Append(Kpi(Word(RagMark.Red, l), snapshot.Count(RagMark.Red).ToString(CultureInfo.InvariantCulture), "red"))
+            .Append(Kpi(Word(RagMark.Amber, l), snapshot.Count(RagMark.Amber).ToString(CultureInfo.InvariantCulture), "amber"))
+            .Append(Kpi(Word(RagMark.Green, l), snapshot.Count(RagMark.Green).ToString(CultureInfo.InvariantCulture), "green"))
             .Append("</section>");
 
-        html.Append("<section><h2>按措施</h2><ol class=\"bars\">");
+        html.Append("<section><h2>").Append(l.Pick("按措施", "By measure")).Append("</h2><ol class=\"bars\">");
         foreach (var m in snapshot.Measures)
         {
-            var label = $"{m.Measure.Number}. {MeasureLabels.Snippet(m.Measure, Language.Chinese, 24)}";
-            html.Append(Bar(m.Mark, label, m.Percent, $"{m.Percent}% · 已报 {m.Reported}/{m.Units.Count}", $"measure-{m.Measure.Number}"));
+            var label = $"{m.Measure.Number}. {MeasureLabels.Snippet(m.Measure, l, 24)}";
+            html.Append(Bar(m.Mark, label, m.Percent, l.Pick($"{m.Percent}% · 已报 {m.Reported}/{m.Units.Count}", $"{m.Percent}% · reported {m.Reported}/{m.Units.Count}"), $"measure-{m.Measure.Number}", l));
         }
         html.Append("</ol></section>");
 
-        html.Append("<section><h2>按单位</h2><ol class=\"bars\">");
+        html.Append("<section><h2>").Append(l.Pick("按单位", "By unit")).Append("</h2><ol class=\"bars\">");
         foreach (var u in snapshot.ByUnit())
         {
-            html.Append(Bar(u.Mark, u.Unit.Name, u.Percent, $"{u.Percent}% · 已报 {u.Reported}/{u.Measures}", null));
+            html.Append(Bar(u.Mark, l.Pick(u.Unit.Name, u.Unit.NameEn), u.Percent, l.Pick($"{u.Percent}% · 已报 {u.Reported}/{u.Measures}", $"{u.Percent}% · reported {u.Reported}/{u.Measures}"), null, l));
         }
         html.Append("</ol></section>");
 
-        html.Append("<footer><p><span class=\"dot red\"></span>红：重大问题，或逾期未报送　<span class=\"dot amber\"></span>黄：受阻，或临近截止尚未报送　<span class=\"dot green\"></span>绿：正常</p>")
-            .Append("<p>完成率为各责任单位最新报送完成率的平均值（未报送按 0 计）。本页链接仅限本人使用，过期后请在 Teams 中向 GiBot 发送「看板」获取新链接。</p></footer>")
-            .Append("</main></body></html>");
+        html.Append("<footer><p>").Append(l.Pick(
+                "<span class=\"dot red\"></span>红：重大问题，或逾期未报送　<span class=\"dot amber\"></span>黄：受阻，或临近截止尚未报送　<span class=\"dot green\"></span>绿：正常",
+                "<span class=\"dot red\"></span>Red: major issue, or overdue without a report　<span class=\"dot amber\"></span>Amber: blocked, or due soon without a report　<span class=\"dot green\"></span>Green: on track"))
+            .Append("</p><p>").Append(l.Pick(
+                "完成率为各责任单位最新报送完成率的平均值（未报送按 0 计）。本页链接仅限本人使用，过期后请在 Teams 中向 GiBot 发送「看板」获取新链接。",
+                "Completion is the mean of the responsible units' latest reported percentages (no report counts as 0). This link is for you only; when it expires, send \"dashboard\" to GiBot in Teams for a new one."))
+            .Append("</p></footer></main></body></html>");
         return html.ToString();
     }
+
+    private static string Word(RagMark mark, Language language) => OverviewCards.MarkWord(mark, language);
 
     private static string Kpi(string label, string value, string rag) =>
         $"<div class=\"kpi {rag}\"><div class=\"v\">{Encode(value)}</div><div class=\"l\">{Encode(label)}</div></div>";
 
-    private static string Bar(RagMark mark, string label, int percent, string value, string? id)
+    private static string Bar(RagMark mark, string label, int percent, string value, string? id, Language language)
     {
         var rag = mark switch { RagMark.Red => "red", RagMark.Amber => "amber", _ => "green" };
-        var word = mark switch { RagMark.Red => "红", RagMark.Amber => "黄", _ => "绿" };
+        var word = Word(mark, language);
         var width = Math.Clamp(percent, 0, 100).ToString(CultureInfo.InvariantCulture);
         var idAttribute = id is null ? "" : $" id=\"{id}\"";
         return $"<li class=\"row {rag}\"{idAttribute}><span class=\"label\"><span class=\"dot {rag}\" title=\"{word}\"></span>{Encode(label)}</span>"
-            + $"<span class=\"track\" role=\"img\" aria-label=\"完成 {width}%\"><span class=\"fill\" style=\"width:{width}%\"></span></span>"
+            + $"<span class=\"track\" role=\"img\" aria-label=\"{language.Pick("完成", "done")} {width}%\"><span class=\"fill\" style=\"width:{width}%\"></span></span>"
             + $"<span class=\"value\">{Encode(value)}</span></li>";
     }
 

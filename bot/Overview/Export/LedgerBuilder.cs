@@ -35,11 +35,11 @@ public static class LedgerBuilder
         var major = r.MajorIssue ? (string.IsNullOrWhiteSpace(r.MajorIssueDescription) ? "是" : $"是：{r.MajorIssueDescription}") : "否";
         return new LedgerRow(r.Measure, Item(measure), measure?.Text ?? "", r.UnitId, r.Status, r.PercentComplete, r.Progress,
             r.Problems ?? "", r.NextSteps ?? "", major, update.SubmittedBy.Name ?? update.SubmittedBy.AadObjectId,
-            update.SubmittedAt.ToOffset(utcOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.Period);
+            update.SubmittedAt.ToOffset(utcOffset).DateTime, r.Period);
     }
 
     private static LedgerRow Missing(MeasureStatus measure, UnitStatus unit) =>
-        new(measure.Measure.Number, Item(measure.Measure), measure.Measure.Text, unit.Unit.Name, NotReported, null, "", "", "", "", "", "", measure.Window.Period);
+        new(measure.Measure.Number, Item(measure.Measure), measure.Measure.Text, unit.Unit.Name, NotReported, null, "", "", "", "", "", null, measure.Window.Period);
 
     private static string Item(Measure? measure) => measure is null ? "" : $"（{measure.Item.Number}）{measure.Item.Title}";
 }

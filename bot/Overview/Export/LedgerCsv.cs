@@ -4,7 +4,7 @@ namespace GiBot.Overview.Export;
 
 /// <summary>
 /// The 督办台账 as CSV (RFC 4180), UTF-8 with a byte order mark so Excel reads the Chinese text correctly.
-/// A cell starting with = + - or @ gets a leading apostrophe so spreadsheets never evaluate it as a formula.
+/// A cell starting with = + - @, a tab or a carriage return (OWASP's list) gets a leading apostrophe so spreadsheets never evaluate it as a formula.
 /// </summary>
 public static class LedgerCsv
 {
@@ -27,7 +27,7 @@ public static class LedgerCsv
         {
             return "";
         }
-        var safe = field[0] is '=' or '+' or '-' or '@' ? "'" + field : field;
+        var safe = field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
         return safe.IndexOfAny([',', '"', '\r', '\n']) < 0 ? safe : "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

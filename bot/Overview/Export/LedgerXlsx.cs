@@ -6,15 +6,22 @@ namespace GiBot.Overview.Export;
 
 /// <summary>
 /// The 督办台账 as an XLSX workbook with one sheet: a bold, frozen header row with a filter, wrapped text,
-/// 序号 as a number and 完成率 as a percentage cell. Text is written as inline strings (never formulas).
+/// 序号 as a number, 完成率 as a percentage and 提交时间 as a real date-time cell. Text goes to the shared string
+/// table as Excel itself writes it (never as formulas); characters XML cannot carry are dropped.
 /// </summary>
 public static class LedgerXlsx
 {
     public const string SheetName = "督办台账";
 
+    /// <summary>The custom number format of 提交时间 (ids below 164 are Excel's built-in formats).</summary>
+    public const uint DateTimeFormatId = 164;
+
     private const uint HeaderStyle = 1;
     private const uint WrapStyle = 2;
     private const uint PercentStyle = 3;
+    private const uint DateTimeStyle = 4;
+    private const int PercentColumn = 5;
+    private const int SubmittedAtColumn = 11;
     private static readonly double[] Widths = [6, 24, 48, 26, 12, 9, 40, 30, 30, 20, 12, 17, 10];
 
     public static byte[] Write(IReadOnlyList<LedgerRow> rows)
@@ -26,13 +33,15 @@ public static class LedgerXlsx
             workbookPart.Workbook = new Workbook();
             var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = Stylesheet();
+            var strings = new XlsxSharedStrings();
             var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            data.Append(HeaderRow());
+            data.Append(HeaderRow(strings));
             for (var i = 0; i < rows.Count; i++)
             {
-                data.Append(DataRow(rows[i], (uint)i + 2));
+                data.Append(DataRow(rows[i], (uint)i + 2, strings));
             }
+            workbookPart.AddNewPart<SharedStringTablePart>().SharedStringTable = strings.Table;
             var lastColumn = Column(LedgerRow.Headers.Count - 1);
             sheetPart.Worksheet = new Worksheet(
                 new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
@@ -45,17 +54,17 @@ public static class LedgerXlsx
         return stream.ToArray();
     }
 
-    private static Row HeaderRow()
+    private static Row HeaderRow(XlsxSharedStrings strings)
     {
         var row = new Row { RowIndex = 1 };
         for (var i = 0; i < LedgerRow.Headers.Count; i++)
         {
-            row.Append(Text(i, 1, LedgerRow.Headers[i], HeaderStyle));
+            row.Append(Text(i, 1, LedgerRow.Headers[i], HeaderStyle, strings));
         }
         return row;
     }
 
-    private static Row DataRow(LedgerRow ledger, uint index)
+    private static Row DataRow(LedgerRow ledger, uint index, XlsxSharedStrings strings)
     {
         var texts = ledger.Texts();
         var row = new Row { RowIndex = index };
@@ -64,17 +73,18 @@ public static class LedgerXlsx
             row.Append(i switch
             {
                 0 => Number(i, index, ledger.Measure, 0),
-                5 when ledger.Percent is { } percent => Number(i, index, percent / 100.0, PercentStyle),
-                _ => Text(i, index, texts[i], WrapStyle),
+                PercentColumn when ledger.Percent is { } percent => Number(i, index, percent / 100.0, PercentStyle),
+                SubmittedAtColumn when ledger.SubmittedAt is { } at => Number(i, index, at.ToOADate(), DateTimeStyle),
+                _ => Text(i, index, texts[i], WrapStyle, strings),
             });
         }
         return row;
     }
 
-    private static Cell Text(int column, uint row, string text, uint style) => new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
+    private static Cell Text(int column, uint row, string text, uint style, XlsxSharedStrings strings) => new(new CellValue(strings.IndexOf(text)))
     {
         CellReference = Column(column) + row,
-        DataType = CellValues.InlineString,
+        DataType = CellValues.SharedString,
         StyleIndex = style,
     };
 
@@ -85,10 +95,11 @@ public static class LedgerXlsx
         StyleIndex = style,
     };
 
-    /// <summary>A, B, … Z, AA: the column letters (the ledger has fewer than 27 columns).</summary>
+    /// <summary>A, B, … Z: the column letters (the ledger has fewer than 27 columns).</summary>
     public static string Column(int index) => ((char)('A' + index)).ToString();
 
     private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = "yyyy-mm-dd hh:mm" }) { Count = 1 },
         new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 })) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
@@ -96,6 +107,7 @@ public static class LedgerXlsx
             new CellFormat(),
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 9, ApplyNumberFormat = true, ApplyAlignment = true })
-        { Count = 4 });
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 9, ApplyNumberFormat = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = DateTimeFormatId, ApplyNumberFormat = true, ApplyAlignment = true })
+        { Count = 5 });
 }

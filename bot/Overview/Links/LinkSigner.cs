@@ -1,16 +1,9 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace GiBot.Overview.Links;
-
-/// <summary>What checking a signed link found.</summary>
-public enum LinkCheck
-{
-    Valid,
-    Expired,
-    Invalid,
-}
 
 /// <summary>
 /// Signs and checks links of the form <c>path?u=USER&amp;exp=UNIX_SECONDS&amp;sig=BASE64URL</c>. The signature is
@@ -26,7 +19,7 @@ public sealed class LinkSigner(SigningKeyProvider keys, TimeProvider time)
     public async Task<string> SignAsync(string path, string user, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var expires = time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = Base64Url(await MacAsync(path, expires, user, cancellationToken));
+        var signature = Base64Url.EncodeToString(await MacAsync(path, expires, user, cancellationToken));
         return $"{UserParameter}={Uri.EscapeDataString(user)}&{ExpiresParameter}={expires}&{SignatureParameter}={signature}";
     }
 
@@ -40,7 +33,7 @@ public sealed class LinkSigner(SigningKeyProvider keys, TimeProvider time)
         byte[] given;
         try
         {
-            given = FromBase64Url(signature);
+            given = Base64Url.DecodeFromChars(signature);
         }
         catch (FormatException)
         {
@@ -56,12 +49,4 @@ public sealed class LinkSigner(SigningKeyProvider keys, TimeProvider time)
 
     private async Task<byte[]> MacAsync(string path, string expires, string user, CancellationToken cancellationToken) =>
         HMACSHA256.HashData(await keys.GetAsync(cancellationToken), Encoding.UTF8.GetBytes($"{path}\n{expires}\n{user}"));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromBase64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '='));
-    }
 }

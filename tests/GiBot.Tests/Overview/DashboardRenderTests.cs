@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using GiBot.Measures.Registry;
+using GiBot.Overview;
+using GiBot.Overview.Dashboard;
 using GiBot.Tests.Cards;
 using GiBot.Tests.EndToEnd;
 using GiBot.Tests.Roster;
@@ -49,6 +52,42 @@ public sealed class DashboardRenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_english_user_gets_the_dashboard_in_english()
+    {
+        var (text, card) = await _bot.AskAsync(TeamsUser.Admin, "dashboard");
+        Assert.StartsWith("Progress dashboard: [open](", text, StringComparison.Ordinal);
+        var response = await _bot.GetAsync(OverviewBot.LinkOf(card!));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>By unit</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("Wen County", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>By measure</h2>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("按单位", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stored_report_text_never_becomes_markup_on_the_dashboard()
+    {
+        await _bot.ReportAsync(1, "知识产权保护科", "2026-11", UpdateStatus.InProgress, 10, major: true, progress: "<script>alert('进展')</script>", by: "<img src=x onerror=alert(1)>");
+        var html = await DashboardHtmlAsync();
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Every_label_on_the_page_is_html_escaped()
+    {
+        var snapshot = await _bot.Get<OverviewBuilder>().BuildAsync(null, CancellationToken.None);
+        var evil = new Unit("<script>alert(\"科\")</script>&局", "Evil", UnitKind.CountyBureau, []);
+        var first = snapshot.Measures[0];
+        var tampered = snapshot with { Measures = [first with { Units = [first.Units[0] with { Unit = evil }] }, .. snapshot.Measures.Skip(1)] };
+        var html = DashboardPage.Render(tampered, TimeSpan.FromHours(8));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(&quot;科&quot;)&lt;/script&gt;&amp;局", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chromium_renders_it_readably_at_phone_and_desktop_widths()
     {
         var node = PlaygroundAvailability.FindNode();
@@ -73,6 +112,7 @@ public sealed class DashboardRenderTests : IAsyncLifetime
             Assert.True(File.Exists(r["screenshot"]!.GetValue<string>()), viewport);
             Assert.True(new FileInfo(r["screenshot"]!.GetValue<string>()).Length > 10_000, $"{viewport} screenshot is nearly empty");
             Assert.Equal("zh-CN", r["lang"]!.GetValue<string>());
+            Assert.Equal(0, r["scripts"]!.GetValue<int>());
             // No sideways scrolling on a phone; every bar row inside the viewport; text not shrunk below 12 px.
             Assert.True(r["scrollWidth"]!.GetValue<double>() <= r["clientWidth"]!.GetValue<double>(), $"{viewport}: page scrolls sideways");
             Assert.True(r["rowsInside"]!.GetValue<bool>(), $"{viewport}: a row overflows");

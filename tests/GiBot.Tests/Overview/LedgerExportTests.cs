@@ -46,14 +46,15 @@ public sealed class LedgerExportTests : IAsyncLifetime
         Assert.StartsWith("严格监督和查处地理标志专用标志使用人", enforcement[2].Text, StringComparison.Ordinal);
         Assert.Equal("推进中", enforcement[4].Text);
         Assert.Equal(("0.6", CellValues.Number, 9u), (enforcement[5].Text, enforcement[5].Type, enforcement[5].NumberFormat));
-        Assert.Equal([Tricky, "", "继续推进", "否", "李联络", "2026-11-20 10:00"], enforcement[6..12].Select(c => c.Text));
+        Assert.Equal([Tricky, "", "继续推进", "否", "李联络"], enforcement[6..11].Select(c => c.Text));
+        Assert.Equal((new DateTime(2026, 11, 20, 10, 0, 0), CellValues.Number, LedgerXlsx.DateTimeFormatId), (Date(enforcement[11]), enforcement[11].Type, enforcement[11].NumberFormat));
 
         var major = Row(sheet, "8", "反不正当竞争科", "2026-11");
         Assert.Equal(["推进中", "", "按计划推进", "人手不足", "继续推进", "是：需协调执法力量", "钱科员"], major[4..11].Select(c => c.Text));
 
         // One unit, two periods: the October report and the November one it still owes.
         Assert.Equal("=1+1", Row(sheet, "9", "知识产权保护科", "2026-10")[6].Text);
-        Assert.Equal(CellValues.InlineString, Row(sheet, "9", "知识产权保护科", "2026-10")[6].Type);
+        Assert.Equal(CellValues.SharedString, Row(sheet, "9", "知识产权保护科", "2026-10")[6].Type);
         Assert.Equal(LedgerBuilder.NotReported, Row(sheet, "9", "知识产权保护科", "2026-11")[4].Text);
         Assert.Equal(LedgerBuilder.NotReported, Row(sheet, "9", "温县市场监督管理局", "2026-11")[4].Text);
 
@@ -92,8 +93,21 @@ public sealed class LedgerExportTests : IAsyncLifetime
         var sheet = ReadSheet(await File.ReadAllBytesAsync(output), out _);
         Assert.Equal(4, sheet.Count);
         Assert.Equal(["8", "9", "9"], sheet.Skip(1).Select(r => r[0].Text));
-        Assert.Equal("2026-11-20 10:00", Row(sheet, "9", "执法稽查科", "2026-11")[11].Text);
+        Assert.Equal(new DateTime(2026, 11, 20, 10, 0, 0), Date(Row(sheet, "9", "执法稽查科", "2026-11")[11]));
     }
+
+    [Fact]
+    public async Task Word_line_breaks_control_characters_and_tab_led_formulas_are_exported_safely()
+    {
+        await _bot.ReportAsync(10, "执法稽查科", "2026-11", UpdateStatus.InProgress, 50, progress: "第一行\v第二行\u0001完成😀");
+        await _bot.ReportAsync(20, "执法稽查科", "2026-11", UpdateStatus.InProgress, 50, progress: "\t=HYPERLINK(\"http://x\")");
+        var sheet = ReadSheet(await DownloadAsync("导出台账", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), out _);
+        Assert.Equal("第一行\n第二行完成😀", Row(sheet, "10", "执法稽查科", "2026-11")[6].Text);
+        var records = ParseCsv(Encoding.UTF8.GetString(await DownloadAsync("导出 csv", "text/csv"))[1..]);
+        Assert.Equal("'\t=HYPERLINK(\"http://x\")", records.Single(r => r[0] == "20" && r[3] == "执法稽查科" && r[12] == "2026-11")[6]);
+    }
+
+    private static DateTime Date(CellRead cell) => DateTime.FromOADate(double.Parse(cell.Text, CultureInfo.InvariantCulture));
 
     private async Task<byte[]> DownloadAsync(string command, string mediaType)
     {
@@ -101,6 +115,7 @@ public sealed class LedgerExportTests : IAsyncLifetime
         var response = await _bot.GetAsync(OverviewBot.LinkOf(card!));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
         Assert.Contains("督办台账", response.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
         return await response.Content.ReadAsByteArrayAsync();
     }
@@ -115,6 +130,7 @@ public sealed class LedgerExportTests : IAsyncLifetime
         var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single();
         sheetName = sheet.Name!.Value!;
         var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToArray();
+        var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
         var data = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!;
         var rows = new List<CellRead[]>();
         foreach (var row in data.Elements<Row>())
@@ -125,8 +141,10 @@ public sealed class LedgerExportTests : IAsyncLifetime
             {
                 Assert.Equal($"{LedgerXlsx.Column(i)}{rows.Count + 1}", cells[i].CellReference!.Value);
             }
+            Assert.All(cells, c => Assert.Null(c.CellFormula));
             rows.Add(cells.Select(c => new CellRead(
-                c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "",
+                c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture)]
+                    : c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "",
                 c.DataType?.Value,
                 c.StyleIndex is { } style ? formats[(int)style.Value].NumberFormatId?.Value : null)).ToArray());
         }

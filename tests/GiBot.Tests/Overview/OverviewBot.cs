@@ -57,8 +57,8 @@ public sealed class OverviewBot : IAsyncDisposable
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<OverviewBot> StartAsync(Dictionary<string, string?>? settings = null) =>
-        new(await FakeConnector.StartAsync(), new FakeTimeProvider(Start), settings ?? []);
+    public static async Task<OverviewBot> StartAsync(Dictionary<string, string?>? settings = null, DateTimeOffset? at = null) =>
+        new(await FakeConnector.StartAsync(), new FakeTimeProvider(at ?? Start), settings ?? []);
 
     /// <summary>Stores an update as the liaison would submit it, at the bot's current (fake) time.</summary>
     public async Task ReportAsync(int measure, string unit, string period, string status, int? percent, bool major = false, string progress = "按计划推进", string by = "李联络")

@@ -94,6 +94,19 @@ public sealed class OverviewCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_late_report_for_an_earlier_period_does_not_replace_the_current_periods_status()
+    {
+        await _bot.ReportAsync(10, "执法稽查科", "2026-11", UpdateStatus.InProgress, 70);
+        _bot.Time.Advance(TimeSpan.FromDays(1));
+        await _bot.ReportAsync(10, "执法稽查科", "2026-10", UpdateStatus.Blocked, 40);
+        var (_, card) = await _bot.AskAsync(TeamsUser.Admin, "总览 执法稽查科");
+        Assert.Equal("绿 · 推进中 70% · 2026-11 期 · 11-20 10:00", Detail(card!, 10));
+        // The measure's last update is still the late report: it is the newest thing the unit did.
+        var (_, plan) = await _bot.AskAsync(TeamsUser.Admin, "总览");
+        Assert.Contains(" · 最近 11-21 · ", Detail(plan!, 10), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Not_reported_this_period_lists_units_and_the_measures_they_owe()
     {
         var (text, card) = await _bot.AskAsync(TeamsUser.Admin, "本期未报送");
@@ -161,32 +174,12 @@ public sealed class OverviewCardTests : IAsyncLifetime
     private static string Mark(JsonObject card, int measure) =>
         Rows(card).Single(r => Text(r).StartsWith($"**{measure}.**", StringComparison.Ordinal))["columns"]![0]!["items"]![0]!["color"]!.GetValue<string>();
 
-    private static IEnumerable<JsonObject> Find(JsonNode? node, Func<JsonObject, bool> match)
+    private static IEnumerable<JsonObject> Find(JsonNode? node, Func<JsonObject, bool> match) => Descendants(node).Where(match);
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
     {
-        switch (node)
-        {
-            case JsonObject o:
-                if (match(o))
-                {
-                    yield return o;
-                }
-                foreach (var (_, child) in o)
-                {
-                    foreach (var found in Find(child, match))
-                    {
-                        yield return found;
-                    }
-                }
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    foreach (var found in Find(child, match))
-                    {
-                        yield return found;
-                    }
-                }
-                break;
-        }
-    }
+        JsonObject o => [o, .. o.SelectMany(p => Descendants(p.Value))],
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
 }

@@ -2,6 +2,7 @@ using System.Net;
 using GiBot.Overview.Links;
 using GiBot.Storage;
 using GiBot.Tests.Roster;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace GiBot.Tests.Overview;
 
@@ -17,7 +18,7 @@ public sealed class SignedLinkTests : IAsyncLifetime
     private LinkSigner Signer => _bot.Get<LinkSigner>();
 
     private static Dictionary<string, string> Query(string query) =>
-        query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+        QueryHelpers.ParseQuery(query).ToDictionary(p => p.Key, p => p.Value.ToString());
 
     private async Task<LinkCheck> CheckAsync(string path, Dictionary<string, string> q) =>
         await Signer.CheckAsync(path, q["u"], q["exp"], q["sig"], CancellationToken.None);
@@ -91,6 +92,45 @@ public sealed class SignedLinkTests : IAsyncLifetime
 
         _bot.Time.Advance(TimeSpan.FromMinutes(61));
         await AssertForbiddenAsync(await _bot.GetAsync(url), "链接已过期", "has expired");
+    }
+
+    [Fact]
+    public async Task The_signature_covers_the_endpoint_not_the_requests_spelling_of_its_path()
+    {
+        var (_, card) = await _bot.AskAsync(TeamsUser.Admin, "看板");
+        var query = new Uri(OverviewBot.LinkOf(card!)).Query;
+        foreach (var path in new[] { "/dashboard", "/Dashboard", "/DASHBOARD/" })
+        {
+            var response = await _bot.GetAsync("http://localhost" + path + query);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        }
+        await AssertForbiddenAsync(await _bot.GetAsync("http://localhost/overview/ledger.xlsx" + query), "链接无效", "not valid");
+    }
+
+    [Fact]
+    public async Task The_ledger_files_are_never_served_without_a_valid_link_for_a_head_or_admin()
+    {
+        var liaison = await Signer.SignAsync(SignedLinks.LedgerXlsxPath, TeamsUser.Liaison.Aad, TimeSpan.FromMinutes(5), CancellationToken.None);
+        foreach (var path in new[] { SignedLinks.LedgerXlsxPath, SignedLinks.LedgerCsvPath })
+        {
+            await AssertForbiddenAsync(await _bot.GetAsync("http://localhost" + path), "链接无效", "not valid");
+            await AssertForbiddenAsync(await _bot.GetAsync($"http://localhost{path}?u={TeamsUser.Admin.Aad}&exp=9999999999&sig="), "链接无效", "not valid");
+        }
+        await AssertForbiddenAsync(await _bot.GetAsync($"http://localhost{SignedLinks.LedgerXlsxPath}?{liaison}"), "无权查看", "heads and administrators only");
+    }
+
+    [Fact]
+    public async Task A_parameter_given_twice_makes_the_link_invalid()
+    {
+        var (_, card) = await _bot.AskAsync(TeamsUser.Admin, "看板");
+        var url = OverviewBot.LinkOf(card!);
+        var q = Query(new Uri(url).Query);
+        foreach (var repeated in new[] { "u", "exp", "sig" })
+        {
+            await AssertForbiddenAsync(await _bot.GetAsync($"{url}&{repeated}={Uri.EscapeDataString(q[repeated])}"), "链接无效", "not valid");
+        }
+        Assert.Equal(HttpStatusCode.OK, (await _bot.GetAsync(url)).StatusCode);
     }
 
     [Fact]
