@@ -24,8 +24,9 @@ public sealed class CardActionTransportTests(PlaygroundFixture fixture)
         var since = await playground.SubmitAsync(chat, botMessage, new { verb = UnknownVerb, lang = "en-US" });
 
         var reply = await playground.WaitForBotMessageAsync(chat, since: since);
+        Assert.True(reply.Text is not null, $"A text reply was expected, got: {reply.Message}");
         Assert.NotEqual(HelpText.Help(Language.English), reply.Text);
-        Assert.False(reply.Text!.Any(LanguageDetector.IsCjk), reply.Text);
+        Assert.False(reply.Text.Any(LanguageDetector.IsCjk), reply.Text);
         Assert.Contains("\"help\"", reply.Text);
     }
 

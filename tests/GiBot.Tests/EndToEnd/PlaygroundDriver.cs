@@ -202,9 +202,13 @@ public sealed partial class PlaygroundDriver : IAsyncDisposable
     public Task<PlaygroundFrame> WaitForMessageAsync(Func<PlaygroundFrame, bool> predicate, TimeSpan? timeout = null, long since = 0) =>
         Conversation.WaitAsync(f => f.Action != PlaygroundFrame.Typing && predicate(f), timeout ?? DefaultTimeout, since, Diagnostics);
 
-    /// <summary>The first message the bot posted in <paramref name="conversationId"/> (a chat or a post) at or after <paramref name="since"/> that matches.</summary>
+    /// <summary>
+    /// The first message the bot posted in <paramref name="conversationId"/> (a chat or a post) at or after
+    /// <paramref name="since"/> that matches. Only new messages count: an in-place update of an earlier card
+    /// (a receipt, a review) can land in the stream later and must not pass for the reply.
+    /// </summary>
     public Task<PlaygroundFrame> WaitForBotMessageAsync(string conversationId, Func<PlaygroundFrame, bool>? predicate = null, long since = 0, TimeSpan? timeout = null) =>
-        WaitForMessageAsync(f => f.ConversationId == conversationId && f.IsFrom(Tenant.Bot.Id) && (predicate?.Invoke(f) ?? true), timeout, since);
+        WaitForMessageAsync(f => f.Action == PlaygroundFrame.CreateMessage && f.ConversationId == conversationId && f.IsFrom(Tenant.Bot.Id) && (predicate?.Invoke(f) ?? true), timeout, since);
 
     public Task<PlaygroundLogEntry> WaitForLogAsync(Func<PlaygroundLogEntry, bool> predicate, TimeSpan? timeout = null, long since = 0) =>
         Log.WaitAsync(predicate, timeout ?? DefaultTimeout, since, Diagnostics);
