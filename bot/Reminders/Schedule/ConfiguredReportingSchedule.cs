@@ -55,6 +55,19 @@ public sealed class ConfiguredReportingSchedule(ReminderOptions options, Working
     public ReportingWindow? Previous(ReportingWindow window) =>
         Current(window.Measure, window.Opens.AddSeconds(-1)) is var before && before.Period != window.Period ? before : null;
 
+    /// <summary>The period after <paramref name="window"/> (its early reminders may fall before it opens), or null.</summary>
+    public ReportingWindow? Next(ReportingWindow window)
+    {
+        for (var at = window.DueAt.AddSeconds(1); at < window.DueAt.AddDays(400); at = at.AddDays(1))
+        {
+            if (Current(window.Measure, at) is var next && next.Period != window.Period)
+            {
+                return next;
+            }
+        }
+        return null;
+    }
+
     /// <summary>A period name that fits the measure's cycle, for hints ("2026-Q4").</summary>
     public string Example(int measure, DateTimeOffset now) => Current(measure, now).Period;
 
