@@ -70,7 +70,7 @@ public sealed record ReminderOptions
             measures[measure] = Rule(child, defaultRule, "Measures:" + child.Key);
         }
         var ladder = section.GetSection("Ladder").GetChildren().ToList() is { Count: > 0 } steps
-            ? steps.Where(s => !string.Equals(s["Enabled"], "false", StringComparison.OrdinalIgnoreCase)).Select(Step).ToArray()
+            ? steps.Where(s => !string.Equals(s["Enabled"], "false", StringComparison.OrdinalIgnoreCase)).Select(Step).OrderBy(s => s.WorkingDays).ToArray()
             : DefaultLadder;
         return defaults with
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using GiBot.Localization;
 using GiBot.Measures.Registry;
 using GiBot.Protocol.Connector;
 using GiBot.Protocol.Turns;
@@ -61,7 +62,7 @@ public sealed partial class ChannelSummary(
         var text = new StringBuilder($"**逾期未报汇总（{plan.Period}）**：以下单位尚未提交本期进展。\n\n");
         foreach (var (measure, period, dueAt, missing) in overdue)
         {
-            text.Append($"- 第 {measure} 项（{period}，截止 {hours.Format(dueAt)}）：{string.Join("、", missing)}\n");
+            text.Append($"- 第 {measure} 项（{period}，截止 {hours.Format(dueAt)}）：{Units(missing, Language.Chinese)}\n");
         }
         text.Append("\n已向各单位负责人发送逾期提醒。");
         try
@@ -75,6 +76,20 @@ public sealed partial class ChannelSummary(
             await reminders.ForgetSendAsync(plan.Key, recipient, cancellationToken);
             return $"{(int)e.StatusCode} {e.ErrorCode}";
         }
+    }
+
+    /// <summary>The units, with all county/district bureaus said as one group when none of them reported.</summary>
+    public string Units(IReadOnlyList<string> missing, Language language)
+    {
+        var bureaus = units.Units.Where(u => u.Kind == UnitKind.CountyBureau).Select(u => u.Name).ToArray();
+        var separator = language.Pick("、", ", ");
+        if (bureaus.Length > 1 && bureaus.All(missing.Contains))
+        {
+            var others = missing.Where(u => !bureaus.Contains(u)).Append(language.Pick($"各县（市）、区市场监督管理局及城乡一体化示范区分局（全部 {bureaus.Length} 个）",
+                $"all {bureaus.Length} county/district bureaus and the demonstration-zone branch"));
+            return string.Join(separator, others);
+        }
+        return string.Join(separator, missing);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Overdue summary {PlanKey} not posted: no relay channel is set (relay here)")]

@@ -52,7 +52,7 @@ public sealed class ReminderAdmin(
                 $"\n⚠ No {missing} holiday calendar yet (the State Council notice is not included): that year counts Monday to Friday as working days, so holidays and make-up days are not respected. Ask the operators to add bot/Resources/calendar/{missing}.json once it is published.\n"));
         }
         var upcoming = (await reminders.ListDueBetweenAsync(now.AddDays(-1), now.AddDays(35), cancellationToken))
-            .Where(r => r.Status == ReminderStatus.Pending).ToArray();
+            .Where(r => r.Status == ReminderStatus.Pending).OrderBy(r => r.Plan.DueAt).ThenBy(r => r.Plan.Measure).ToArray();
         text.Append(language.Pick($"\n**待发送的提醒（{upcoming.Length} 条）**\n", $"\n**Pending reminders ({upcoming.Length})**\n"));
         foreach (var group in upcoming.GroupBy(r => (r.Plan.DueAt, r.Plan.Measure, r.Plan.Period, Step: StepLabel(r.Plan.Step, language))).Take(MaxLines))
         {
@@ -73,7 +73,7 @@ public sealed class ReminderAdmin(
             text.Append(language.Pick("\n**逾期未报**\n", "\n**Overdue**\n"));
             foreach (var (measure, period, _, missing) in overdue.Take(MaxLines))
             {
-                text.Append(language.Pick($"- 第 {measure} 项（{period}）：", $"- Measure {measure} ({period}): ")).Append(string.Join(language.Pick("、", ", "), missing)).Append('\n');
+                text.Append(language.Pick($"- 第 {measure} 项（{period}）：", $"- Measure {measure} ({period}): ")).Append(summary.Units(missing, language)).Append('\n');
             }
         }
         return text.ToString();

@@ -22,7 +22,9 @@ public sealed class ReminderAdminTests
         await using var bot = await StartedAsync();
         var plan = await bot.SayAsync("提醒计划", Staff.Admin);
         Assert.Contains("每月，25日 17:00 截止", plan, StringComparison.Ordinal);
-        Assert.Contains("2026-11-20 09:30 T-3 第 8 项（2026-11）：执法稽查科", plan, StringComparison.Ordinal); // T-3 of Wednesday 25 November
+        Assert.Contains("2026-11-20 09:30 T-3 第 8 项（2026-11）：反不正当竞争科、执法稽查科", plan, StringComparison.Ordinal); // T-3 of Wednesday 25 November
+        Assert.Contains("T-3→联络员，T-1→联络员/负责人，T+1→负责人+频道汇总", plan, StringComparison.Ordinal);
+        Assert.Contains("全部 11 个", plan, StringComparison.Ordinal); // T-3 of Wednesday 25 November
         Assert.Contains("2027", plan, StringComparison.Ordinal);
         Assert.Contains("周一至周五", plan, StringComparison.Ordinal);
 
