@@ -51,33 +51,45 @@ public sealed class ReminderPlanner(
     public async Task<int> PlanAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var planned = 0;
-        var reachable = new Dictionary<(string Unit, LadderStep Step), bool>();
+        var hasPeople = new Dictionary<(string Unit, string Step), bool>();
         foreach (var measure in registry.Measures)
         {
             var responsible = units.ResponsibleUnits(measure);
             foreach (var window in Windows(measure.Number, now))
             {
                 var steps = options.Ladder.Select(s => (Step: s, At: StepTime(window, s))).Where(s => s.At >= now).ToArray();
-                if (steps.Length == 0)
+                var targets = new List<(LadderStep Step, DateTimeOffset At, string Unit)>();
+                foreach (var (step, at) in steps)
                 {
+                    foreach (var unit in responsible)
+                    {
+                        if (!hasPeople.TryGetValue((unit.Name, step.Name), out var any))
+                        {
+                            any = hasPeople[(unit.Name, step.Name)] = (await roster.MembersOfUnitAsync(unit.Name, step.Roles, cancellationToken)).Count > 0;
+                        }
+                        if (any)
+                        {
+                            targets.Add((step, at, unit.Name));
+                        }
+                    }
+                }
+                if (targets.Count == 0)
+                {
+                    // Nobody to remind (an empty roster): no queries, no plans, and no channel summary either.
                     continue;
                 }
                 var reported = (await updates.ListCurrentAsync(new UpdateQuery(measure.Number, null, window.Period), cancellationToken))
                     .Select(u => u.Report.UnitId).ToHashSet(StringComparer.Ordinal);
-                foreach (var (step, at) in steps)
+                foreach (var (step, at, unit) in targets.Where(t => !reported.Contains(t.Unit)))
                 {
-                    foreach (var unit in responsible.Where(u => !reported.Contains(u.Name)))
+                    if (await PlanOnceAsync(new ReminderPlan(measure.Number, unit, window.Period, step.Name, at), cancellationToken))
                     {
-                        if (!reachable.TryGetValue((unit.Name, step), out var hasPeople))
-                        {
-                            hasPeople = reachable[(unit.Name, step)] = (await roster.MembersOfUnitAsync(unit.Name, step.Roles, cancellationToken)).Count > 0;
-                        }
-                        if (hasPeople && await PlanOnceAsync(new ReminderPlan(measure.Number, unit.Name, window.Period, step.Name, at), cancellationToken))
-                        {
-                            planned++;
-                        }
+                        planned++;
                     }
-                    if (step.ChannelSummary && responsible.Any(u => !reported.Contains(u.Name))
+                }
+                foreach (var (step, at) in steps.Where(s => s.Step.ChannelSummary))
+                {
+                    if (responsible.Any(u => !reported.Contains(u.Name))
                         && await PlanOnceAsync(new ReminderPlan(0, ReminderSteps.ChannelUnit, PeriodKeys.OneOff(hours.LocalDay(at)), ReminderSteps.Summary, at), cancellationToken))
                     {
                         planned++;

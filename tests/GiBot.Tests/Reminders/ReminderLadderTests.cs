@@ -164,4 +164,26 @@ public sealed class ReminderLadderTests
         Assert.Contains(Staff.Unreachable.Name, notice, StringComparison.Ordinal);
         Assert.Contains("安装", notice, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_send_Teams_refuses_is_retried_later_and_then_sent_once()
+    {
+        await using var bot = await StartedAsync();
+        bot.Connector.FailNext(new GiBot.Tests.Infrastructure.FakeConnector.ScriptedFailure(403, PathContains: ReminderBot.Conversation(Staff.Liaison)));
+        await bot.PassAtAsync("2026-09-30 09:30");
+        Assert.Equal(4, bot.RemindersTo(Staff.Liaison).Count); // four tried, the first refused
+        var failed = (await bot.Reminders.ListDueBetweenAsync(ReminderBot.Beijing("2026-09-30 09:00"), ReminderBot.Beijing("2026-10-01 00:00"), TestContext.Current.CancellationToken))
+            .Single(r => r.LastError is not null);
+        Assert.Equal(ReminderStatus.Pending, failed.Status);
+
+        await bot.PassAtAsync("2026-09-30 09:34");
+        Assert.Equal(4, bot.RemindersTo(Staff.Liaison).Count);
+        await bot.PassAtAsync("2026-09-30 09:36");
+        var cards = bot.RemindersTo(Staff.Liaison);
+        Assert.Equal(5, cards.Count);
+        Assert.Equal(Text(cards[0]), Text(cards[4])); // the refused one, sent again
+        await bot.PassAtAsync("2026-09-30 10:00");
+        Assert.Equal(5, bot.RemindersTo(Staff.Liaison).Count);
+        Assert.Null((await bot.Reminders.GetAsync(failed.Plan.Key, TestContext.Current.CancellationToken))!.LastError);
+    }
 }
