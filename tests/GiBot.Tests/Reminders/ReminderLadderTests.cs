@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using GiBot.Reminders;
 using GiBot.Storage;
 using GiBot.Tests.Cards;
 using GiBot.Updates;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GiBot.Tests.Reminders;
 
@@ -185,5 +185,23 @@ public sealed class ReminderLadderTests
         await bot.PassAtAsync("2026-09-30 10:00");
         Assert.Equal(5, bot.RemindersTo(Staff.Liaison).Count);
         Assert.Null((await bot.Reminders.GetAsync(failed.Plan.Key, TestContext.Current.CancellationToken))!.LastError);
+    }
+
+    [Fact]
+    public async Task Someone_who_writes_English_gets_the_reminder_in_English_others_in_Chinese()
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync("update 8", Staff.Liaison); // an English start leaves an English draft
+        await bot.PassAtAsync("2026-09-30 09:30");
+        // The connector's rate limiter runs on the fake clock too: more than 7 sends to one chat need the clock to move.
+        await bot.PassAtAsync("2026-10-09 09:30");
+        var english = bot.RemindersTo(Staff.Liaison)[0];
+        Assert.Equal("en", english["lang"]!.GetValue<string>());
+        Assert.Contains("Report now", Text(english), StringComparison.Ordinal);
+        Assert.Contains("No news this period", Text(english), StringComparison.Ordinal);
+        var chinese = bot.RemindersTo(Staff.Head)[0];
+        Assert.Equal("zh", chinese["lang"]!.GetValue<string>());
+        Assert.Contains("立即填报", Text(chinese), StringComparison.Ordinal);
+        Assert.Contains("本期无新进展", Text(chinese), StringComparison.Ordinal);
     }
 }
