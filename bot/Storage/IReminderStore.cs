@@ -15,6 +15,12 @@ public interface IReminderStore
     /// </summary>
     Task<bool> RecordSendAsync(string planKey, string recipientId, string? activityId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Undoes <see cref="RecordSendAsync"/> when the send it reserved failed before Teams accepted the message,
+    /// so a retry may send it. True when a record was removed.
+    /// </summary>
+    Task<bool> ForgetSendAsync(string planKey, string recipientId, CancellationToken cancellationToken);
+
     Task<IReadOnlySet<string>> ListRecipientsSentAsync(string planKey, CancellationToken cancellationToken);
 
     /// <summary>Marks the plan sent. False when the claim was lost.</summary>

@@ -4,12 +4,13 @@ using GiBot.Localization;
 using GiBot.Measures.Answers;
 using GiBot.Measures.Cards;
 using GiBot.Measures.Registry;
+using GiBot.Reminders.Schedule;
 using GiBot.Storage;
 
 namespace GiBot.Updates;
 
 /// <summary>Builds the update dialog's Adaptive Cards (1.5) from the update-*.json templates in cards/.</summary>
-public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options)
+public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options, IReportingSchedule schedule, TimeProvider time)
 {
     private const int ExcerptLength = 300;
 
@@ -46,7 +47,7 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options)
         }
         if (context.CanEditPeriod)
         {
-            var example = ReportingPeriod.Example(options.Cycle);
+            var example = schedule.Current(draft.MeasureNumber ?? 0, time.GetUtcNow()).Period;
             Add(Text(UpdateFields.Period, language.Pick($"汇报期（如 {example}，仅管理员可修改）", $"Reporting period (e.g. {example}; only admins may change it)"),
                 example, draft.Period, multiline: false, required: true, style: "text", language), UpdateFields.Period);
         }

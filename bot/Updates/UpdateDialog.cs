@@ -2,6 +2,7 @@ using GiBot.Localization;
 using GiBot.Measures.Registry;
 using GiBot.Protocol.Turns;
 using GiBot.Relay;
+using GiBot.Reminders.Schedule;
 using GiBot.Roster;
 using GiBot.Storage;
 
@@ -19,6 +20,7 @@ public sealed class UpdateDialog(
     IProgressUpdateStore updates,
     IDialogDraftStore drafts,
     IRosterDirectory roster,
+    IReportingSchedule schedule,
     TimeProvider time)
 {
     /// <summary>One dialog per person: a new start offers to continue the stored draft first.</summary>
@@ -50,7 +52,7 @@ public sealed class UpdateDialog(
             Lang = language.Tag(),
             Measure = measure?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             MeasurePreset = measure is not null,
-            Period = ReportingPeriod.Current(options, time.GetUtcNow()),
+            Period = PeriodFor(measure),
         };
         draft = WithSingleOptions(draft, caller);
         await SaveAsync(caller, draft, cancellationToken);
@@ -87,7 +89,8 @@ public sealed class UpdateDialog(
         var draft = stored.WithInputs(action) with { Lang = language.Tag() };
         if (!caller.Person.IsAdmin)
         {
-            draft = draft with { Period = stored.Period };
+            // The period follows the measure's cycle; a measure chosen on the card may have another cycle than the start assumed.
+            draft = draft with { Period = draft.MeasureNumber is { } chosen && stored.Period is { } p && schedule.Find(chosen, p) is null ? PeriodFor(chosen) : stored.Period };
         }
         draft = WithSingleOptions(draft, caller);
         await SaveAsync(caller, draft, cancellationToken);
@@ -196,7 +199,7 @@ public sealed class UpdateDialog(
             Lang = language.Tag(),
             Measure = command.Measure.ToString(System.Globalization.CultureInfo.InvariantCulture),
             MeasurePreset = true,
-            Period = ReportingPeriod.Current(options, time.GetUtcNow()),
+            Period = PeriodFor(command.Measure),
             Status = command.Status,
             Percent = command.Percent,
             Progress = command.Progress,
@@ -352,6 +355,9 @@ public sealed class UpdateDialog(
     // A single possible unit is chosen for the user; the card then shows it read-only.
     private static UpdateDraft WithSingleOptions(UpdateDraft draft, UpdateCaller caller) =>
         draft.UnitId is null && !draft.IsCorrection && caller.UnitsFor(draft.MeasureNumber) is [var only] ? draft with { UnitId = only } : draft;
+
+    /// <summary>The period a report made now belongs to; without a measure yet, the default cycle's.</summary>
+    private string PeriodFor(int? measure) => schedule.Current(measure ?? 0, time.GetUtcNow()).Period;
 
     private string Hours() => options.CorrectionWindow.TotalHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GiBot.Localization;
 using GiBot.Measures.Registry;
+using GiBot.Reminders.Schedule;
 using GiBot.Storage;
 
 namespace GiBot.Updates;
@@ -15,7 +16,7 @@ public sealed record UpdateValidation(ProgressReport? Report, IReadOnlyDictionar
 /// The server-side rules of an update, the same for the card and the one-line text: every problem is
 /// reported against its field, in the user's language, and says what to do.
 /// </summary>
-public sealed class UpdateValidator(MeasureRegistry registry, UpdateOptions options)
+public sealed class UpdateValidator(MeasureRegistry registry, IReportingSchedule schedule, TimeProvider time)
 {
     public async Task<UpdateValidation> ValidateAsync(UpdateDraft draft, UpdateCaller caller, Language language, CancellationToken cancellationToken)
     {
@@ -50,9 +51,10 @@ public sealed class UpdateValidator(MeasureRegistry registry, UpdateOptions opti
                     decision.ReasonEnglish ?? $"{draft.UnitId} is not responsible for measure {measure}, or you may not report for it. Please choose a measure your unit owns.");
             }
         }
-        if (draft.Period is null || !ReportingPeriod.IsValid(draft.Period, options.Cycle))
+        // The period must be one of the measure's (2026-11, 2026-Q4, 2026-H2 or a one-off date, by its cycle).
+        if (draft.Period is null || (measure is { } m && registry.Find(m) is not null && schedule.Find(m, draft.Period) is null))
         {
-            var example = ReportingPeriod.Example(options.Cycle);
+            var example = schedule.Current(measure ?? 0, time.GetUtcNow()).Period;
             Fail(UpdateFields.Period, $"请按 {example} 的格式填写汇报期。", $"Please write the reporting period like {example}.");
         }
         if (!UpdateStatus.IsKnown(draft.Status))

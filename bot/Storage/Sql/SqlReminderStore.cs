@@ -42,6 +42,11 @@ public sealed class SqlReminderStore(StorageDatabase database, TimeProvider time
             ON CONFLICT (plan_key, recipient_id) DO NOTHING
             """, null, cancellationToken, ("key", planKey), ("recipient", recipientId), ("activity", activityId), ("now", time.GetUtcNow())), cancellationToken) == 1;
 
+    public async Task<bool> ForgetSendAsync(string planKey, string recipientId, CancellationToken cancellationToken) =>
+        await database.RunAsync(connection => connection.ExecuteAsync(
+            "DELETE FROM reminder_sends WHERE plan_key = @key AND recipient_id = @recipient",
+            null, cancellationToken, ("key", planKey), ("recipient", recipientId)), cancellationToken) == 1;
+
     public async Task<IReadOnlySet<string>> ListRecipientsSentAsync(string planKey, CancellationToken cancellationToken) =>
         (await database.RunAsync(connection => connection.QueryAsync(
             "SELECT recipient_id FROM reminder_sends WHERE plan_key = @key", null, r => r.RequiredText("recipient_id"), cancellationToken, ("key", planKey)), cancellationToken))

@@ -40,6 +40,19 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public async Task A_forgotten_send_may_be_recorded_again_and_only_that_one_is_forgotten()
+    {
+        var s = await StoresAsync();
+        await s.Reminders.PlanAsync(Plan(), None);
+        await s.Reminders.RecordSendAsync(Plan().Key, "aad-1", null, None);
+        await s.Reminders.RecordSendAsync(Plan().Key, "aad-2", null, None);
+        Assert.True(await s.Reminders.ForgetSendAsync(Plan().Key, "aad-1", None));
+        Assert.False(await s.Reminders.ForgetSendAsync(Plan().Key, "aad-1", None));
+        Assert.Equal(["aad-2"], await s.Reminders.ListRecipientsSentAsync(Plan().Key, None));
+        Assert.True(await s.Reminders.RecordSendAsync(Plan().Key, "aad-1", null, None));
+    }
+
+    [Fact]
     public async Task Reporting_cancels_the_units_pending_reminders_only()
     {
         var s = await StoresAsync();

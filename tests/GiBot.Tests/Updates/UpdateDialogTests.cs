@@ -155,7 +155,7 @@ public sealed class UpdateDialogTests : IAsyncLifetime
     [Fact]
     public async Task The_period_follows_the_configured_quarterly_cycle()
     {
-        await using var bot = await UpdateBot.StartAsync(settings: new() { ["Updates:Cycle"] = "Quarterly" });
+        await using var bot = await UpdateBot.StartAsync(settings: new() { ["Reminders:Default:Cycle"] = "Quarterly" });
         var form = await bot.SayAsync("汇报第8项");
         Assert.Contains("**汇报期**：2026-Q4", form.CardText, StringComparison.Ordinal);
     }

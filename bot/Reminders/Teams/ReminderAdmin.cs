@@ -1,0 +1,167 @@
+using System.Text;
+using GiBot.Localization;
+using GiBot.Measures.Registry;
+using GiBot.Reminders.Schedule;
+using GiBot.Reminders.Sending;
+using GiBot.Roster;
+using GiBot.Roster.Units;
+using GiBot.Storage;
+
+namespace GiBot.Reminders.Teams;
+
+/// <summary>What the admin commands do: show the plan, nudge a measure's units now, change a measure's cycle.</summary>
+public sealed class ReminderAdmin(
+    ReminderOptions options,
+    ConfiguredReportingSchedule schedule,
+    CycleSettings cycles,
+    WorkingDayCalendar calendar,
+    WorkingHours hours,
+    MeasureRegistry registry,
+    UnitCatalog units,
+    IRosterDirectory roster,
+    IReminderStore reminders,
+    IProgressUpdateStore updates,
+    ChannelSummary summary,
+    ReminderScheduler scheduler,
+    TimeProvider time)
+{
+    private const int MaxLines = 40;
+
+    public async Task<string> PlanAsync(Language language, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await cycles.RefreshAsync(cancellationToken);
+        var text = new StringBuilder(language.Pick("**提醒计划**\n\n", "**Reminder plan**\n\n"));
+        text.Append(language.Pick("默认周期：", "Default cycle: ")).Append(options.Default.Describe(language)).Append('\n');
+        foreach (var measure in registry.Measures.Where(m => schedule.Rule(m.Number) != options.Default))
+        {
+            text.Append(language.Pick($"- 第 {measure.Number} 项：", $"- Measure {measure.Number}: ")).Append(schedule.Rule(measure.Number).Describe(language)).Append('\n');
+        }
+        var start = options.WorkStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var end = TimeOnly.FromTimeSpan(options.WorkEnd == TimeSpan.FromDays(1) ? options.WorkEnd - TimeSpan.FromMinutes(1) : options.WorkEnd).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        text.Append(language.Pick($"\n提醒只在{(options.WorkingDaysOnly ? "工作日" : "每天")} {start}–{end}（北京时间）发送；阶梯：",
+            $"\nReminders go out {(options.WorkingDaysOnly ? "on working days" : "every day")} {start}–{end} Beijing time; ladder: "))
+            .Append(string.Join(language.Pick("，", ", "), options.Ladder.Select(s => $"{s.Name}→{string.Join("/", s.Roles.Select(r => RosterRoles.Display(r, language)))}"
+                + (s.ChannelSummary ? language.Pick("+频道汇总", "+channel summary") : ""))))
+            .Append('\n');
+        var year = hours.LocalDay(now).Year;
+        foreach (var missing in new[] { year, year + 1 }.Where(y => !calendar.HasScheduleFor(y)))
+        {
+            text.Append(language.Pick(
+                $"\n⚠ 尚无 {missing} 年法定节假日安排（国务院办公厅通知未收录），该年暂按周一至周五计算工作日，节假日和调休不会自动避开。通知发布后请运维人员添加 bot/Resources/calendar/{missing}.json。\n",
+                $"\n⚠ No {missing} holiday calendar yet (the State Council notice is not included): that year counts Monday to Friday as working days, so holidays and make-up days are not respected. Ask the operators to add bot/Resources/calendar/{missing}.json once it is published.\n"));
+        }
+        var upcoming = (await reminders.ListDueBetweenAsync(now.AddDays(-1), now.AddDays(35), cancellationToken))
+            .Where(r => r.Status == ReminderStatus.Pending).OrderBy(r => r.Plan.DueAt).ThenBy(r => r.Plan.Measure).ToArray();
+        text.Append(language.Pick($"\n**待发送的提醒（{upcoming.Length} 条）**\n", $"\n**Pending reminders ({upcoming.Length})**\n"));
+        foreach (var group in upcoming.GroupBy(r => (r.Plan.DueAt, r.Plan.Measure, r.Plan.Period, Step: StepLabel(r.Plan.Step, language))).Take(MaxLines))
+        {
+            var (dueAt, measure, period, step) = group.Key;
+            text.Append($"- {hours.Format(dueAt)} {step} ");
+            text.Append(measure == 0
+                ? language.Pick("频道逾期汇总", "channel overdue summary")
+                : language.Pick($"第 {measure} 项（{period}）：", $"measure {measure} ({period}): ") + string.Join(language.Pick("、", ", "), group.Select(r => r.Plan.UnitId)));
+            text.Append('\n');
+        }
+        if (upcoming.Length == 0)
+        {
+            text.Append(language.Pick("（暂无。名册中有联络员或负责人的单位才会收到提醒。）\n", "(None. Only units with liaisons or heads on the roster are reminded.)\n"));
+        }
+        var overdue = await summary.OverdueAsync(now, cancellationToken);
+        if (overdue.Count > 0)
+        {
+            text.Append(language.Pick("\n**逾期未报**\n", "\n**Overdue**\n"));
+            foreach (var (measure, period, _, missing) in overdue.Take(MaxLines))
+            {
+                text.Append(language.Pick($"- 第 {measure} 项（{period}）：", $"- Measure {measure} ({period}): ")).Append(summary.Units(missing, language)).Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+
+    public async Task<string> NudgeAsync(int measure, string by, Language language, CancellationToken cancellationToken)
+    {
+        if (registry.Find(measure) is not { } found)
+        {
+            return language.Pick($"分工方案共有 {MeasureRegistry.MeasureCount} 项措施，没有第 {measure} 项。请发送例如“提醒 8”。",
+                $"The plan has {MeasureRegistry.MeasureCount} measures; there is no measure {measure}. Send e.g. \"remind 8\".");
+        }
+        var now = time.GetUtcNow();
+        var window = schedule.Current(measure, now);
+        var reported = (await updates.ListCurrentAsync(new UpdateQuery(measure, null, window.Period), cancellationToken))
+            .Select(u => u.Report.UnitId).ToHashSet(StringComparer.Ordinal);
+        var recent = (await reminders.ListDueBetweenAsync(now - options.ManualNudgeInterval, now.AddMinutes(1), cancellationToken))
+            .Where(r => r.Plan.Measure == measure && ReminderSteps.IsManual(r.Plan.Step)).ToArray();
+        var nudged = new List<string>();
+        var waiting = new List<string>();
+        var nobody = new List<string>();
+        foreach (var unit in units.ResponsibleUnits(found).Select(u => u.Name).Where(u => !reported.Contains(u)))
+        {
+            if (recent.Where(r => r.Plan.UnitId == unit).MaxBy(r => r.Plan.DueAt) is { } last)
+            {
+                waiting.Add(language.Pick($"{unit}（{hours.Format(last.Plan.DueAt + options.ManualNudgeInterval)} 后可再提醒）",
+                    $"{unit} (again after {hours.Format(last.Plan.DueAt + options.ManualNudgeInterval)})"));
+                continue;
+            }
+            if ((await roster.MembersOfUnitAsync(unit, [RosterRole.Liaison], cancellationToken)).Count == 0)
+            {
+                nobody.Add(unit);
+                continue;
+            }
+            await reminders.PlanAsync(new ReminderPlan(measure, unit, window.Period, ReminderSteps.Manual(now), now, by), cancellationToken);
+            nudged.Add(unit);
+        }
+        if (nudged.Count > 0)
+        {
+            scheduler.Wake();
+        }
+        var sep = language.Pick("、", ", ");
+        var text = new StringBuilder();
+        text.Append(nudged.Count > 0
+            ? language.Pick($"已安排提醒第 {measure} 项措施（{window.Period}）未报单位的联络员：{string.Join(sep, nudged)}。",
+                $"Nudging the liaisons of the units that have not reported measure {measure} ({window.Period}): {string.Join(sep, nudged)}.")
+            : language.Pick($"第 {measure} 项措施（{window.Period}）本次没有发出新的提醒。", $"No new nudge for measure {measure} ({window.Period})."));
+        if (nudged.Count > 0 && !hours.IsOpen(now))
+        {
+            text.Append(language.Pick($"现在不是工作时间，提醒将于 {hours.Format(hours.NextOpen(now))} 发出。", $" It is outside working hours, so it goes out at {hours.Format(hours.NextOpen(now))}."));
+        }
+        if (reported.Count > 0)
+        {
+            text.Append(language.Pick($"\n\n已汇报：{string.Join(sep, reported)}。", $"\n\nAlready reported: {string.Join(sep, reported)}."));
+        }
+        if (waiting.Count > 0)
+        {
+            text.Append(language.Pick($"\n\n每个单位每小时最多提醒一次，以下单位刚提醒过：{string.Join(sep, waiting)}。",
+                $"\n\nEach unit can be nudged at most once an hour; these were nudged recently: {string.Join(sep, waiting)}."));
+        }
+        if (nobody.Count > 0)
+        {
+            text.Append(language.Pick($"\n\n以下单位在名册中没有联络员，无法提醒：{string.Join(sep, nobody)}。可发送“名册”添加联络员。",
+                $"\n\nThese units have no liaison on the roster, so nobody can be nudged: {string.Join(sep, nobody)}. Send \"roster\" to add one."));
+        }
+        return text.ToString();
+    }
+
+    public async Task<string> SetCycleAsync(SetCycle command, Language language, CancellationToken cancellationToken)
+    {
+        if (registry.Find(command.Measure) is null)
+        {
+            return language.Pick($"分工方案共有 {MeasureRegistry.MeasureCount} 项措施，没有第 {command.Measure} 项。", $"The plan has {MeasureRegistry.MeasureCount} measures; there is no measure {command.Measure}.");
+        }
+        if (command.Problem is not null)
+        {
+            return language.Pick("抱歉，没看懂这个周期。", "Sorry, I did not understand that cycle. ") + command.Problem;
+        }
+        await cycles.SetAsync(command.Measure, command.Rule, cancellationToken);
+        var rule = schedule.Rule(command.Measure);
+        var next = schedule.Current(command.Measure, time.GetUtcNow());
+        return language.Pick(
+            $"已{(command.Rule is null ? "恢复" : "设置")}第 {command.Measure} 项措施的汇报周期：{rule.Describe(language)}。当前汇报期 {next.Period}，截止 {hours.Format(next.DueAt)}（北京时间）。",
+            $"Measure {command.Measure} now reports {rule.Describe(language)}{(command.Rule is null ? " (the configured default)" : "")}. Current period {next.Period}, due {hours.Format(next.DueAt)} Beijing time.");
+    }
+
+    private static string StepLabel(string step, Language language) =>
+        ReminderSteps.IsSnooze(step) ? language.Pick("稍后提醒", "snoozed")
+        : ReminderSteps.IsManual(step) ? language.Pick("手动提醒", "manual")
+        : step == ReminderSteps.Summary ? "T+1" : step;
+}

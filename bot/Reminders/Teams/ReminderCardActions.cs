@@ -1,0 +1,84 @@
+using System.Globalization;
+using GiBot.Localization;
+using GiBot.Protocol.Turns;
+using GiBot.Relay;
+using GiBot.Roster;
+using GiBot.Storage;
+using GiBot.Updates;
+
+namespace GiBot.Reminders.Teams;
+
+/// <summary>
+/// The reminder card's 稍后提醒 (a snooze is a new plan step for the person who pressed it) and 本期无新进展
+/// (a no-change report stored and relayed exactly like a submitted update card).
+/// </summary>
+public sealed class ReminderCardActions(
+    ReminderOptions options,
+    WorkingHours hours,
+    IReminderStore reminders,
+    IProgressUpdateStore updates,
+    IRosterDirectory roster,
+    UpdateDialog dialog,
+    TimeProvider time) : ICardActionFeature
+{
+    public bool Handles(string verb) => verb.StartsWith(ReminderVerbs.Prefix, StringComparison.Ordinal);
+
+    public async ValueTask<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        if (!int.TryParse(action.Get(ReminderVerbs.MeasureKey), NumberStyles.None, CultureInfo.InvariantCulture, out var measure)
+            || action.Get(ReminderVerbs.UnitKey) is not { Length: > 0 } unit || action.Get(ReminderVerbs.PeriodKey) is not { Length: > 0 } period)
+        {
+            return Say(language.Pick("抱歉，这个按钮已失效。请发送“汇报进展”填报。", "Sorry, this button is no longer valid. Send \"update\" to report."));
+        }
+        return action.Verb switch
+        {
+            ReminderVerbs.Snooze => await SnoozeAsync(turn, measure, unit, period, action.Get(ReminderVerbs.UntilKey), cancellationToken),
+            ReminderVerbs.NoChange => await NoChangeAsync(turn, measure, unit, period, cancellationToken),
+            _ => Say(language.Pick("抱歉，这个按钮已失效。请发送“汇报进展”填报。", "Sorry, this button is no longer valid. Send \"update\" to report.")),
+        };
+    }
+
+    private async Task<CardActionResult> SnoozeAsync(TurnContext turn, int measure, string unit, string period, string? until, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        if (turn.UserAadObjectId is not { Length: > 0 } aad || await roster.FindAsync(aad, cancellationToken) is null)
+        {
+            return Say(language.Pick("抱歉，您不在汇报人员名单中，无法设置提醒。请联系知识产权保护科管理员。",
+                "Sorry, you are not on the reporting roster, so I cannot remind you. Please contact the IP Protection Section administrators."));
+        }
+        var now = time.GetUtcNow();
+        var at = until == ReminderVerbs.UntilTomorrow
+            ? hours.NextOpen(hours.At(hours.LocalDay(now).AddDays(1), options.SnoozeTomorrowAt))
+            : hours.NextOpen(now + options.Snooze);
+        await reminders.PlanAsync(new ReminderPlan(measure, unit, period, ReminderSteps.Snooze(at, aad), at, aad), cancellationToken);
+        return Say(language.Pick($"好的，将于 {hours.Format(at)}（北京时间）再次提醒您填报第 {measure} 项措施。若在此之前已填报，则不再提醒。",
+            $"OK, I will remind you about measure {measure} again at {hours.Format(at)} Beijing time, unless it is reported by then."));
+    }
+
+    private async Task<CardActionResult> NoChangeAsync(TurnContext turn, int measure, string unit, string period, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        if (caller is null)
+        {
+            return Say(refusal!);
+        }
+        var decision = await roster.CanReportAsync(caller.AadObjectId, measure, unit, cancellationToken);
+        if (!decision.Allowed)
+        {
+            return Say(decision.Reason(language) ?? language.Pick($"抱歉，您不能代表{unit}汇报第 {measure} 项措施。", $"Sorry, you may not report on measure {measure} for {unit}."));
+        }
+        // The latest status carries over: nothing changed this period.
+        var previous = (await updates.ListCurrentAsync(new UpdateQuery(measure, unit), cancellationToken)).FirstOrDefault()?.Report;
+        var report = new ProgressReport(measure, unit, period, previous?.Status ?? UpdateStatus.InProgress, previous?.PercentComplete,
+            language.Pick("本期无新进展。", "No news this period."), null, null, false, null, null);
+        var key = $"nochange/{measure}/{unit}/{period}";
+        var by = new Submitter(caller.AadObjectId, caller.Name);
+        var result = await updates.SubmitAsync(report, by, key,
+            RelayOutboxMessages.For(new RelayUpdatePayload(key, report, by, time.GetUtcNow(), false, language.Tag())), cancellationToken);
+        return (await dialog.ReceiptAsync(result.Update!, caller, language, cancellationToken)).ToCardActionResult();
+    }
+
+    private static CardActionResult Say(string text) => CardActionResult.Say(new OutgoingMessage(text));
+}

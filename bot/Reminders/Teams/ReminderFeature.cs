@@ -1,0 +1,44 @@
+using GiBot.Localization;
+using GiBot.Protocol.Turns;
+using GiBot.Roster;
+
+namespace GiBot.Reminders.Teams;
+
+/// <summary>
+/// Admin commands "提醒计划", "提醒 8", "提醒周期 8 季度 25日" (and English). Order 45 puts them before
+/// updates (50) and measures (100), which would read "提醒 8" as a question about measure 8.
+/// </summary>
+public sealed class ReminderFeature(ReminderAdmin admin, IRosterDirectory roster) : IMessageFeature
+{
+    public int Order => 45;
+
+    public async ValueTask<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (ReminderCommand.Parse(turn.Text) is not { } command)
+        {
+            return false;
+        }
+        var language = turn.Language;
+        var decision = string.IsNullOrEmpty(turn.UserAadObjectId)
+            ? AccessDecision.Refuse("无法识别您的 Teams 身份，请在 Teams 中重新发送。", "I could not tell who you are in Teams; please send it again from Teams.")
+            : await roster.CanAdministerAsync(turn.UserAadObjectId, cancellationToken);
+        string reply;
+        if (!decision.Allowed)
+        {
+            reply = language.Pick("抱歉，提醒计划和提醒周期只有知识产权保护科管理员可以查看和更改。", "Sorry, only the IP Protection Section administrators can see and change reminders. ")
+                + (decision.Reason(language) ?? "");
+        }
+        else
+        {
+            reply = command switch
+            {
+                ShowPlan => await admin.PlanAsync(language, cancellationToken),
+                Nudge nudge => await admin.NudgeAsync(nudge.Measure, turn.UserName ?? turn.UserAadObjectId!, language, cancellationToken),
+                SetCycle set => await admin.SetCycleAsync(set, language, cancellationToken),
+                _ => "",
+            };
+        }
+        await turn.SendAsync(new OutgoingMessage(reply), cancellationToken);
+        return true;
+    }
+}

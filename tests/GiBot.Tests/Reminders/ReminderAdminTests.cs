@@ -1,0 +1,93 @@
+using GiBot.Reminders.Schedule;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GiBot.Tests.Reminders;
+
+public sealed class ReminderAdminTests
+{
+    private static async Task<ReminderBot> StartedAsync()
+    {
+        var bot = await ReminderBot.StartAsync(ReminderBot.Beijing("2026-11-16 10:00"));
+        foreach (var who in new[] { Staff.Liaison, Staff.Head, Staff.Admin, Staff.Member })
+        {
+            await bot.SayAsync("你好", who);
+        }
+        await bot.PassAsync();
+        return bot;
+    }
+
+    [Fact]
+    public async Task The_plan_lists_upcoming_reminders_the_cycles_and_the_missing_2027_calendar()
+    {
+        await using var bot = await StartedAsync();
+        var plan = await bot.SayAsync("提醒计划", Staff.Admin);
+        Assert.Contains("每月，25日 17:00 截止", plan, StringComparison.Ordinal);
+        Assert.Contains("2026-11-20 09:30 T-3 第 8 项（2026-11）：反不正当竞争科、执法稽查科", plan, StringComparison.Ordinal); // T-3 of Wednesday 25 November
+        Assert.Contains("T-3→联络员，T-1→联络员/负责人，T+1→负责人+频道汇总", plan, StringComparison.Ordinal);
+        Assert.Contains("全部 11 个", plan, StringComparison.Ordinal); // T-3 of Wednesday 25 November
+        Assert.Contains("2027", plan, StringComparison.Ordinal);
+        Assert.Contains("周一至周五", plan, StringComparison.Ordinal);
+
+        var english = await bot.SayAsync("reminder plan", Staff.Admin);
+        Assert.Contains("Pending reminders", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Non_admins_are_refused_politely_with_the_reason()
+    {
+        await using var bot = await StartedAsync();
+        var refusal = await bot.SayAsync("提醒 8", Staff.Liaison);
+        Assert.Contains("只有知识产权保护科管理员", refusal, StringComparison.Ordinal);
+        Assert.Empty(bot.RemindersTo(Staff.Liaison));
+    }
+
+    [Fact]
+    public async Task A_manual_nudge_reaches_the_unreported_units_liaisons_at_most_once_an_hour()
+    {
+        await using var bot = await StartedAsync();
+        var answer = await bot.SayAsync("提醒 8", Staff.Admin);
+        Assert.Contains("执法稽查科", answer, StringComparison.Ordinal);
+        await bot.PassAsync();
+        var card = Assert.Single(bot.RemindersTo(Staff.Liaison));
+        Assert.Contains("管理员提醒", GiBot.Tests.Cards.CardJson.Text(card), StringComparison.Ordinal);
+        Assert.Empty(bot.RemindersTo(Staff.Head));
+
+        bot.Time.Advance(TimeSpan.FromMinutes(20));
+        var again = await bot.SayAsync("remind 8", Staff.Admin);
+        Assert.Contains("at most once an hour", again, StringComparison.Ordinal);
+        Assert.Contains("2026-11-16 11:00", again, StringComparison.Ordinal);
+        await bot.PassAsync();
+        Assert.Single(bot.RemindersTo(Staff.Liaison));
+
+        bot.Time.Advance(TimeSpan.FromMinutes(41));
+        await bot.SayAsync("提醒第8项", Staff.Admin);
+        await bot.PassAsync();
+        Assert.Equal(2, bot.RemindersTo(Staff.Liaison).Count);
+    }
+
+    [Fact]
+    public async Task Admins_change_a_measures_cycle_in_Teams_and_the_update_card_follows_it()
+    {
+        await using var bot = await StartedAsync();
+        var answer = await bot.SayAsync("提醒周期 8 季度 20日", Staff.Admin);
+        Assert.Contains("2026-Q4", answer, StringComparison.Ordinal);
+        Assert.Contains("2026-12-18 17:00", answer, StringComparison.Ordinal); // Sunday 20 December → Friday 18
+        var schedule = bot.App.Services.GetRequiredService<IReportingSchedule>();
+        Assert.Equal("2026-Q4", schedule.Current(8, bot.Time.GetUtcNow()).Period);
+        Assert.Equal("2026-11", schedule.Current(9, bot.Time.GetUtcNow()).Period);
+
+        await using (var restarted = bot.SecondInstance())
+        {
+            await restarted.PassAsync();
+            Assert.Equal("2026-Q4", restarted.App.Services.GetRequiredService<IReportingSchedule>().Current(8, bot.Time.GetUtcNow()).Period);
+        }
+
+        var quick = await bot.SayAsync("update 8 推进中 60% 已完成专项检查3次", Staff.Liaison);
+        Assert.Contains("2026-Q4", quick, StringComparison.Ordinal);
+
+        var reset = await bot.SayAsync("提醒周期 8 默认", Staff.Admin);
+        Assert.Contains("每月", reset, StringComparison.Ordinal);
+        var wrong = await bot.SayAsync("提醒周期 8 每周", Staff.Admin);
+        Assert.Contains("月度、季度、半年或一次", wrong, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,207 @@
+using GiBot.Reminders;
+using GiBot.Storage;
+using GiBot.Tests.Cards;
+using GiBot.Updates;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GiBot.Tests.Reminders;
+
+/// <summary>
+/// The ladder on the real bot with a fake clock around 国庆 2026: with reports due on day 10, October's deadline
+/// is Saturday 10 October, a make-up working day (调休), so T-1 is Friday 9 October, T-3 is Wednesday 30 September
+/// (1–7 October are the holiday) and T+1 is Monday 12 October.
+/// </summary>
+public sealed class ReminderLadderTests
+{
+    private static readonly Func<System.Text.Json.Nodes.JsonObject, string> Text = CardJson.Text;
+
+    private static readonly Dictionary<string, string?> DueOnTheTenth = new() { ["Reminders:Default:DueDay"] = "10" };
+
+    private static async Task<ReminderBot> StartedAsync(string beijing = "2026-09-29 09:00")
+    {
+        var bot = await ReminderBot.StartAsync(ReminderBot.Beijing(beijing), DueOnTheTenth);
+        foreach (var who in new[] { Staff.Liaison, Staff.Head, Staff.Admin })
+        {
+            await bot.SayAsync("你好", who);
+        }
+        await bot.PassAsync();
+        return bot;
+    }
+
+    [Fact]
+    public async Task The_ladder_follows_working_days_across_the_national_day_holiday_and_its_make_up_day()
+    {
+        await using var bot = await StartedAsync();
+        Assert.Empty(bot.RemindersTo(Staff.Liaison));
+
+        await bot.PassAtAsync("2026-09-30 09:29");
+        Assert.Empty(bot.RemindersTo(Staff.Liaison));
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var t3 = bot.RemindersTo(Staff.Liaison).Where(c => Text(c).Contains("2026-10-10 17:00", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(4, t3.Length); // measures 8, 9, 10 and 20 of 执法稽查科
+        Assert.Empty(bot.RemindersTo(Staff.Head));
+
+        foreach (var holiday in new[] { "2026-10-01 10:00", "2026-10-05 10:00", "2026-10-08 10:00" })
+        {
+            await bot.PassAtAsync(holiday);
+        }
+        Assert.Equal(4, bot.RemindersTo(Staff.Liaison).Count);
+
+        await bot.PassAtAsync("2026-10-09 09:30");
+        Assert.Equal(8, bot.RemindersTo(Staff.Liaison).Count);
+        Assert.Equal(4, bot.RemindersTo(Staff.Head).Count);
+
+        await bot.PassAtAsync("2026-10-10 12:00"); // the make-up Saturday: the deadline itself, no rung
+        await bot.PassAtAsync("2026-10-11 10:00"); // Sunday
+        Assert.Equal(4, bot.RemindersTo(Staff.Head).Count);
+        Assert.Empty(bot.ChannelPosts());
+
+        await bot.PassAtAsync("2026-10-12 09:30");
+        var heads = bot.RemindersTo(Staff.Head);
+        Assert.Equal(8, heads.Count);
+        Assert.Contains("逾期未报", Text(heads[^1]), StringComparison.Ordinal);
+        Assert.Equal(8, bot.RemindersTo(Staff.Liaison).Count); // T+1 goes to heads only
+        var summary = Assert.Single(bot.ChannelPosts());
+        Assert.Contains("第 8 项", summary, StringComparison.Ordinal);
+        Assert.Contains("执法稽查科", summary, StringComparison.Ordinal);
+        Assert.Contains("反不正当竞争科", summary, StringComparison.Ordinal);
+
+        await bot.PassAtAsync("2026-10-12 15:00");
+        Assert.Single(bot.ChannelPosts());
+        Assert.Equal(8, bot.RemindersTo(Staff.Head).Count);
+    }
+
+    [Fact]
+    public async Task Nothing_goes_out_outside_working_hours_it_waits_for_the_next_working_morning()
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 18:00"); // T-3 time passed during the evening of a working day: held
+        var before = bot.RemindersTo(Staff.Liaison).Count;
+        Assert.Equal(0, before);
+        await bot.PassAtAsync("2026-10-01 10:00"); // 国庆 holiday: still held
+        Assert.Empty(bot.RemindersTo(Staff.Liaison));
+    }
+
+    [Fact]
+    public async Task A_report_cancels_the_units_pending_reminders_and_stops_the_ladder()
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 09:30");
+        Assert.Equal(4, bot.RemindersTo(Staff.Liaison).Count);
+
+        bot.Time.SetUtcNow(ReminderBot.Beijing("2026-10-08 10:00")); // October's period is open after the holiday
+        var answer = await bot.SayAsync("update 8 推进中 60% 已完成专项检查3次", Staff.Liaison);
+        Assert.Contains("已提交", answer, StringComparison.Ordinal);
+        var key = new ReminderPlan(8, "执法稽查科", "2026-10", "T-1", default).Key;
+        Assert.Equal(ReminderStatus.Cancelled, (await bot.Reminders.GetAsync(key, TestContext.Current.CancellationToken))!.Status);
+
+        await bot.PassAtAsync("2026-10-09 09:30");
+        var latest = bot.RemindersTo(Staff.Liaison).Skip(4).Select(c => Text(c)).ToArray();
+        Assert.Equal(3, latest.Length); // measures 9, 10 and 20 only
+        Assert.DoesNotContain(latest, c => c.Contains("第 8 项", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Snooze_reminds_the_person_again_two_hours_later_and_tomorrow_at_nine()
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var card = bot.RemindersTo(Staff.Liaison)[0];
+
+        var later = await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.Snooze), Staff.Liaison);
+        Assert.Contains("2026-09-30 11:30", later, StringComparison.Ordinal);
+        await bot.PassAtAsync("2026-09-30 11:29");
+        Assert.Equal(4, bot.RemindersTo(Staff.Liaison).Count);
+        await bot.PassAtAsync("2026-09-30 11:30");
+        Assert.Equal(5, bot.RemindersTo(Staff.Liaison).Count);
+        Assert.Empty(bot.RemindersTo(Staff.Head));
+
+        var tomorrow = ReminderBot.Data(card, ReminderVerbs.Snooze);
+        tomorrow[ReminderVerbs.UntilKey] = ReminderVerbs.UntilTomorrow;
+        var answer = await bot.PressAsync(tomorrow, Staff.Liaison);
+        Assert.Contains("2026-10-08 09:00", answer, StringComparison.Ordinal); // tomorrow is 国庆: the next working day
+    }
+
+    [Fact]
+    public async Task A_reminder_missed_during_downtime_is_sent_once_late_with_a_note()
+    {
+        await using var bot = await StartedAsync();
+        // Down from 29 September until 13:00 on 30 September: the T-3 of 09:30 was missed.
+        await bot.PassAtAsync("2026-09-30 13:00");
+        var cards = bot.RemindersTo(Staff.Liaison);
+        Assert.Equal(4, cards.Count);
+        Assert.All(cards, c => Assert.Contains("原定于 2026-09-30 09:30", Text(c), StringComparison.Ordinal));
+        await bot.PassAtAsync("2026-09-30 13:05");
+        Assert.Equal(4, bot.RemindersTo(Staff.Liaison).Count);
+    }
+
+    [Fact]
+    public async Task No_change_this_period_counts_as_reported_and_is_relayed()
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var card = bot.RemindersTo(Staff.Liaison).First(c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
+        var receipt = await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.NoChange), Staff.Liaison);
+        Assert.Contains("本期无新进展", receipt, StringComparison.Ordinal);
+
+        var update = Assert.Single(await bot.App.Services.GetRequiredService<IProgressUpdateStore>().ListCurrentAsync(new UpdateQuery(8, "执法稽查科", "2026-10"), TestContext.Current.CancellationToken));
+        Assert.Equal(UpdateStatus.InProgress, update.Report.Status);
+        var outbox = await bot.App.Services.GetRequiredService<IRelayOutbox>().ClaimAsync("test", 10, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        Assert.Contains(outbox, m => m.Kind == GiBot.Relay.RelayOutboxMessages.UpdateKind);
+
+        await bot.PassAtAsync("2026-10-09 09:30");
+        Assert.DoesNotContain(bot.RemindersTo(Staff.Liaison).Skip(4), c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Admins_get_one_notice_listing_who_cannot_be_reached_and_how_to_fix_it()
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 09:30");
+        await bot.PassAtAsync("2026-10-09 09:30");
+        var notices = bot.TextsTo(Staff.Admin).Where(t => t.Contains("未能收到", StringComparison.Ordinal)).ToArray();
+        var notice = Assert.Single(notices);
+        Assert.Contains(Staff.Unreachable.Name, notice, StringComparison.Ordinal);
+        Assert.Contains("安装", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_send_Teams_refuses_is_retried_later_and_then_sent_once()
+    {
+        await using var bot = await StartedAsync();
+        bot.Connector.FailNext(new GiBot.Tests.Infrastructure.FakeConnector.ScriptedFailure(403, PathContains: ReminderBot.Conversation(Staff.Liaison)));
+        await bot.PassAtAsync("2026-09-30 09:30");
+        Assert.Equal(4, bot.RemindersTo(Staff.Liaison).Count); // four tried, the first refused
+        var failed = (await bot.Reminders.ListDueBetweenAsync(ReminderBot.Beijing("2026-09-30 09:00"), ReminderBot.Beijing("2026-10-01 00:00"), TestContext.Current.CancellationToken))
+            .Single(r => r.LastError is not null);
+        Assert.Equal(ReminderStatus.Pending, failed.Status);
+
+        await bot.PassAtAsync("2026-09-30 09:34");
+        Assert.Equal(4, bot.RemindersTo(Staff.Liaison).Count);
+        await bot.PassAtAsync("2026-09-30 09:36");
+        var cards = bot.RemindersTo(Staff.Liaison);
+        Assert.Equal(5, cards.Count);
+        Assert.Equal(Text(cards[0]), Text(cards[4])); // the refused one, sent again
+        await bot.PassAtAsync("2026-09-30 10:00");
+        Assert.Equal(5, bot.RemindersTo(Staff.Liaison).Count);
+        Assert.Null((await bot.Reminders.GetAsync(failed.Plan.Key, TestContext.Current.CancellationToken))!.LastError);
+    }
+
+    [Fact]
+    public async Task Someone_who_writes_English_gets_the_reminder_in_English_others_in_Chinese()
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync("update 8", Staff.Liaison); // an English start leaves an English draft
+        await bot.PassAtAsync("2026-09-30 09:30");
+        // The connector's rate limiter runs on the fake clock too: more than 7 sends to one chat need the clock to move.
+        await bot.PassAtAsync("2026-10-09 09:30");
+        var english = bot.RemindersTo(Staff.Liaison)[0];
+        Assert.Equal("en", english["lang"]!.GetValue<string>());
+        Assert.Contains("Report now", Text(english), StringComparison.Ordinal);
+        Assert.Contains("No news this period", Text(english), StringComparison.Ordinal);
+        var chinese = bot.RemindersTo(Staff.Head)[0];
+        Assert.Equal("zh", chinese["lang"]!.GetValue<string>());
+        Assert.Contains("立即填报", Text(chinese), StringComparison.Ordinal);
+        Assert.Contains("本期无新进展", Text(chinese), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,68 @@
+using GiBot.Reminders.Sending;
+using GiBot.Tests.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GiBot.Tests.Reminders;
+
+/// <summary>Two bot instances on one PostgreSQL send each reminder exactly once (skipped with a message without a server, like the storage tests).</summary>
+public sealed class ReminderPostgresTests
+{
+    [Fact]
+    public async Task Two_concurrent_schedulers_send_each_reminder_once()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var first = await ReminderBot.StartAsync(ReminderBot.Beijing("2026-11-19 10:00"),
+            new() { ["ConnectionStrings:Postgres"] = database.ConnectionString });
+        await using var second = first.SecondInstance();
+        foreach (var who in new[] { Staff.Liaison, Staff.Head, Staff.Admin })
+        {
+            await first.SayAsync("你好", who);
+        }
+        await Task.WhenAll(first.PassAsync(), second.PassAsync());
+
+        first.Time.SetUtcNow(ReminderBot.Beijing("2026-11-20 09:30"));
+        for (var round = 0; round < 3; round++)
+        {
+            await Task.WhenAll(first.PassAsync(), second.PassAsync(), first.PassAsync(), second.PassAsync());
+        }
+
+        var cards = first.RemindersTo(Staff.Liaison);
+        Assert.Equal(4, cards.Count); // T-3 of measures 8, 9, 10 and 20, once each
+        Assert.Equal(4, cards.Select(c => c["body"]![0]!["text"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_claim_taken_over_after_its_lease_expired_still_sends_each_recipient_once()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var first = await ReminderBot.StartAsync(ReminderBot.Beijing("2026-11-19 10:00"),
+            new() { ["ConnectionStrings:Postgres"] = database.ConnectionString });
+        await using var second = first.SecondInstance();
+        foreach (var who in new[] { Staff.Liaison, Staff.Head })
+        {
+            await first.SayAsync("你好", who);
+        }
+        await first.PassAsync();
+        first.Time.SetUtcNow(ReminderBot.Beijing("2026-11-24 09:30")); // T-1: liaison and head
+        var cancel = TestContext.Current.CancellationToken;
+
+        // The first instance claims, then stalls past its lease; the second claims the same plans anew.
+        var stale = await first.Reminders.ClaimDueAsync("first", 100, TimeSpan.FromMinutes(1), cancel);
+        first.Time.Advance(TimeSpan.FromMinutes(2));
+        var fresh = await second.Reminders.ClaimDueAsync("second", 100, TimeSpan.FromMinutes(1), cancel);
+        Assert.Equal(stale.Select(r => r.Plan.Key).Order(), fresh.Select(r => r.Plan.Key).Order());
+
+        var now = first.Time.GetUtcNow();
+        var a = first.App.Services.GetRequiredService<ReminderDispatcher>();
+        var b = second.App.Services.GetRequiredService<ReminderDispatcher>();
+        await Task.WhenAll(stale.Zip(fresh.OrderBy(r => r.Plan.DueAt).ThenBy(r => r.Plan.Key, StringComparer.Ordinal))
+            .SelectMany(pair => new[] { a.DispatchAsync(pair.First, now, cancel), b.DispatchAsync(pair.Second, now, cancel) }));
+
+        // The missed T-3 (20 November) is caught up beside T-1, once; heads get T-1 only.
+        var ours = stale.Where(r => r.Plan.UnitId == "执法稽查科").ToArray();
+        Assert.Equal(4, ours.Count(r => r.Plan.Step == "T-1"));
+        Assert.Equal(4, ours.Count(r => r.Plan.Step == "T-3"));
+        Assert.Equal(8, first.RemindersTo(Staff.Liaison).Count);
+        Assert.Equal(4, first.RemindersTo(Staff.Head).Count);
+    }
+}
