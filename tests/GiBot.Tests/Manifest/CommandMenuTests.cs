@@ -80,6 +80,6 @@ public sealed class CommandMenuTests : LocalBotTest
         var titles = MenuCommands().Select(c => c.Command["title"]!.GetValue<string>()).ToArray();
 
         Assert.Equal(titles.Length, titles.Distinct().Count());
-        Assert.Superset(new HashSet<string>(["帮助", "第8项措施谁负责", "列出全部措施", "总览"]), titles.ToHashSet());
+        Assert.Superset(new HashSet<string>(["帮助", "第8项措施谁负责", "列出全部措施", "总览", "提醒计划"]), titles.ToHashSet());
     }
 }
