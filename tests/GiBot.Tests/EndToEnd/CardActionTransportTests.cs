@@ -23,10 +23,10 @@ public sealed class CardActionTransportTests(PlaygroundFixture fixture)
 
         var since = await playground.SubmitAsync(chat, botMessage, new { verb = UnknownVerb, lang = "en-US" });
 
-        var reply = await playground.WaitForBotMessageAsync(chat, since: since);
-        Assert.True(reply.Text is not null, $"A text reply was expected, got: {reply.Message}");
+        // The playground may deliver the help card it was pressed on as its own frame after the press.
+        var reply = await playground.WaitForBotMessageAsync(chat, f => f.Text is not null, since);
         Assert.NotEqual(HelpText.Help(Language.English), reply.Text);
-        Assert.False(reply.Text.Any(LanguageDetector.IsCjk), reply.Text);
+        Assert.False(reply.Text!.Any(LanguageDetector.IsCjk), reply.Text);
         Assert.Contains("\"help\"", reply.Text);
     }
 

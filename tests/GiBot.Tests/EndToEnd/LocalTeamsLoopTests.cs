@@ -67,7 +67,7 @@ public sealed class LocalTeamsLoopTests(PlaygroundFixture fixture)
 
         Assert.NotNull(sent.PostConversationId);
         Assert.StartsWith(channel + ";messageid=", sent.PostConversationId);
-        var reply = await playground.WaitForBotMessageAsync(sent.PostConversationId, since: sent.StreamPosition);
+        var reply = await playground.WaitForBotMessageAsync(sent.PostConversationId, f => f.Text is not null, sent.StreamPosition);
         Assert.Equal(HelpText.Help(Language.English), reply.Text);
         // A reply in the thread, not a new post in the channel.
         Assert.DoesNotContain(playground.Conversation.Items, f => f.Position >= sent.StreamPosition && f.ConversationId == channel && f.IsFrom(tenant.Bot.Id));
@@ -84,7 +84,7 @@ public sealed class LocalTeamsLoopTests(PlaygroundFixture fixture)
         var followUp = await playground.SendMessageAsync(post.PostConversationId!, $"{tenant.BotMentionText} help", mentions: [tenant.BotMention]);
 
         Assert.Null(followUp.PostConversationId);
-        var reply = await playground.WaitForBotMessageAsync(post.PostConversationId!, since: followUp.StreamPosition);
+        var reply = await playground.WaitForBotMessageAsync(post.PostConversationId!, f => f.Text is not null, followUp.StreamPosition);
         Assert.Equal(HelpText.Help(Language.English), reply.Text);
     }
 }

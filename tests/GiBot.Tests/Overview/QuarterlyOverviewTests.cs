@@ -10,7 +10,7 @@ public sealed class QuarterlyOverviewTests : IAsyncLifetime
 {
     private OverviewBot _bot = null!;
 
-    public async ValueTask InitializeAsync() => _bot = await OverviewBot.StartAsync(new() { ["Updates:Cycle"] = "Quarterly" });
+    public async ValueTask InitializeAsync() => _bot = await OverviewBot.StartAsync(new() { ["Reminders:Default:Cycle"] = "Quarterly" });
 
     public async ValueTask DisposeAsync() => await _bot.DisposeAsync();
 
@@ -34,7 +34,7 @@ public sealed class QuarterlyOverviewTests : IAsyncLifetime
     [Fact]
     public async Task Just_after_midnight_on_october_1_beijing_time_is_already_the_fourth_quarter()
     {
-        await using var bot = await OverviewBot.StartAsync(new() { ["Updates:Cycle"] = "Quarterly" }, new DateTimeOffset(2026, 9, 30, 16, 30, 0, TimeSpan.Zero));
+        await using var bot = await OverviewBot.StartAsync(new() { ["Reminders:Default:Cycle"] = "Quarterly" }, new DateTimeOffset(2026, 9, 30, 16, 30, 0, TimeSpan.Zero));
         await bot.ReportAsync(9, "执法稽查科", "2026-Q3", UpdateStatus.InProgress, 50);
         var (_, card) = await bot.AskAsync(TeamsUser.Admin, "总览");
         Assert.Equal("地理标志保护分工方案总览（2026-Q4 期）", Heading(card!));
