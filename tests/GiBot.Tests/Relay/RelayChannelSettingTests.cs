@@ -51,7 +51,9 @@ public sealed class RelayChannelSettingTests : IAsyncLifetime
         await Say(bot, "relay here", RelayHarness.SubmitterAad, "李联络员", OtherChannel);
         var answer = Assert.Single(await _harness.Connector.WaitForSentAsync(1));
         var text = answer.Json!["text"]!.GetValue<string>();
-        Assert.Contains("Only admins may change relay settings", text, StringComparison.Ordinal);
+        Assert.Contains("Only administrators", text, StringComparison.Ordinal);
+        Assert.Contains("may change the roster, schedules and relay settings", text, StringComparison.Ordinal);
+        Assert.Contains("please contact an administrator: 管理员甲", text, StringComparison.OrdinalIgnoreCase);
 
         await RelayHarness.SubmitAsync(bot, RelayHarness.Report());
         await RelayHarness.DrainAsync(bot);

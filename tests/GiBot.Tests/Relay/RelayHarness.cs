@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GiBot.Tests.Relay;
 
 /// <summary>
-/// A fake connector, a roster with an admin, and bots sharing one SQLite file (so a test can "crash"
+/// A fake connector, the real roster seeded with admins and a member, and bots sharing one SQLite file (so a test can "crash"
 /// one bot and start another on the same data). The relay channel is configured unless a test says otherwise.
 /// </summary>
 public sealed class RelayHarness : IAsyncDisposable
@@ -31,10 +31,13 @@ public sealed class RelayHarness : IAsyncDisposable
 
     public FakeConnector Connector { get; }
 
-    public InMemoryRoster Roster { get; } = new(
-        InMemoryRoster.Admin(AdminAad, "管理员甲"),
-        InMemoryRoster.Admin(LeadAad, "王科长"),
-        InMemoryRoster.Member(SubmitterAad, "李联络员", "知识产权维权保护中心"));
+    /// <summary>Seeded into the real roster through Roster:People at every start.</summary>
+    public static IReadOnlyList<RosterPerson> People { get; } =
+    [
+        new(AdminAad, "管理员甲", null, [new UnitMembership(RosterDirectory.PlanOffice, RosterRole.Admin)]),
+        new(LeadAad, "王科长", null, [new UnitMembership(RosterDirectory.PlanOffice, RosterRole.Admin)]),
+        new(SubmitterAad, "李联络员", null, [new UnitMembership("知识产权维权保护中心", RosterRole.Member)]),
+    ];
 
     public static async Task<RelayHarness> StartAsync() => new(await FakeConnector.StartAsync());
 
@@ -66,7 +69,7 @@ public sealed class RelayHarness : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var bot = new BotApp(settings, services => services.AddSingleton<IRosterDirectory>(Roster));
+        var bot = new BotApp(RosterPeopleSettings.With(settings, People));
         _ = bot.Services; // start it now, so its sender runs
         _bots.Add(bot);
         return bot;

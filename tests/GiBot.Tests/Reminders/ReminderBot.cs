@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using GiBot.Measures.Registry;
 using GiBot.Reminders.Sending;
 using GiBot.Roster;
 using GiBot.Storage;
@@ -45,11 +44,7 @@ public sealed class ReminderBot : IAsyncDisposable
         _ownsConnector = ownsConnector;
         Time = time;
         Settings = settings;
-        App = new BotApp(settings, services =>
-        {
-            services.AddSingleton<TimeProvider>(time);
-            services.AddSingleton<IRosterDirectory>(sp => new TestRosterDirectory(sp.GetRequiredService<MeasureRegistry>(), Staff.All.Select(p => p.ToRoster()).ToArray()));
-        });
+        App = new BotApp(RosterPeopleSettings.With(settings, Staff.All.Select(p => p.ToRoster())), services => services.AddSingleton<TimeProvider>(time));
     }
 
     public BotApp App { get; }

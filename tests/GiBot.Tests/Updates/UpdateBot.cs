@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using GiBot.Measures.Registry;
-using GiBot.Roster;
 using GiBot.Storage;
 using GiBot.Tests.Cards;
 using GiBot.Tests.Infrastructure;
@@ -69,7 +67,7 @@ public sealed record BotAnswer(string Method, string? Text, JsonObject? Card)
 }
 
 /// <summary>
-/// The real bot with a test roster and a fixed clock, spoken to through POST /api/messages. Every card
+/// The real bot with the test people seeded into the real roster and a fixed clock, spoken to through POST /api/messages. Every card
 /// it sends, replaces or returns is checked against the Adaptive Cards 1.5 schema.
 /// </summary>
 public sealed class UpdateBot : IAsyncDisposable
@@ -79,7 +77,7 @@ public sealed class UpdateBot : IAsyncDisposable
     private readonly FakeConnector _connector;
     private readonly bool _ownsConnector;
 
-    private UpdateBot(FakeConnector connector, bool ownsConnector, FakeTimeProvider time, string databasePath, bool withRoster, Dictionary<string, string?>? settings)
+    private UpdateBot(FakeConnector connector, bool ownsConnector, FakeTimeProvider time, string databasePath, IEnumerable<Person> people, Dictionary<string, string?>? settings)
     {
         _connector = connector;
         _ownsConnector = ownsConnector;
@@ -90,14 +88,7 @@ public sealed class UpdateBot : IAsyncDisposable
         {
             all[key] = value;
         }
-        App = new BotApp(all, services =>
-        {
-            services.AddSingleton<TimeProvider>(time);
-            if (withRoster)
-            {
-                services.AddSingleton<IRosterDirectory>(sp => new TestRosterDirectory(sp.GetRequiredService<MeasureRegistry>(), People.OnRoster.Select(p => p.ToRoster()).ToArray()));
-            }
-        });
+        App = new BotApp(RosterPeopleSettings.With(all, people.Select(p => p.ToRoster())), services => services.AddSingleton<TimeProvider>(time));
     }
 
     public BotApp App { get; }
@@ -110,14 +101,18 @@ public sealed class UpdateBot : IAsyncDisposable
 
     public IProgressUpdateStore Updates => App.Services.GetRequiredService<IProgressUpdateStore>();
 
-    public static async Task<UpdateBot> StartAsync(bool withRoster = true, Dictionary<string, string?>? settings = null) =>
-        new(await FakeConnector.StartAsync(), true, new FakeTimeProvider(Start), NewDatabasePath(), withRoster, settings);
+    /// <summary>
+    /// Starts a bot whose roster is seeded with <see cref="People.OnRoster"/> plus <paramref name="alsoOnRoster"/>
+    /// through Roster:People, on a new database unless <paramref name="databasePath"/> names one.
+    /// </summary>
+    public static async Task<UpdateBot> StartAsync(Dictionary<string, string?>? settings = null, string? databasePath = null, params Person[] alsoOnRoster) =>
+        new(await FakeConnector.StartAsync(), true, new FakeTimeProvider(Start), databasePath ?? NewDatabasePath(), People.OnRoster.Concat(alsoOnRoster), settings);
 
     /// <summary>A new bot on the same database and connector, as after a restart.</summary>
-    public UpdateBot Restarted() => new(_connector, false, Time, DatabasePath, true, null);
+    public UpdateBot Restarted() => new(_connector, false, Time, DatabasePath, People.OnRoster, null);
 
     /// <summary>Another bot instance beside this one (same database and connector), as behind a load balancer.</summary>
-    public UpdateBot SecondInstance(Dictionary<string, string?>? settings) => new(_connector, false, Time, DatabasePath, true, settings);
+    public UpdateBot SecondInstance(Dictionary<string, string?>? settings) => new(_connector, false, Time, DatabasePath, People.OnRoster, settings);
 
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), "gibot-tests", Guid.NewGuid().ToString("N"), "gibot.db");
 

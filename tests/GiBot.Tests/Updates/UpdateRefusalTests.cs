@@ -1,4 +1,6 @@
+using GiBot.Roster;
 using GiBot.Updates;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GiBot.Tests.Updates;
 
@@ -28,7 +30,8 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     {
         var answer = await _bot.SayAsync("汇报第2项");
         Assert.Contains("第 2 项措施不由您所在单位（执法稽查科）负责", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("第 8、9、10 项", answer.Text, StringComparison.Ordinal);
+        // 执法稽查科 also owns measure 20 as one of 市局各有关科室 (Roster:Groups in appsettings.json).
+        Assert.Contains("第 8、9、10、20 项", answer.Text, StringComparison.Ordinal);
         var english = await _bot.SayAsync("update 2 done 100% finished");
         Assert.Contains("measure 2 is not your unit's (执法稽查科)", english.Text, StringComparison.Ordinal);
         Assert.Empty(await _bot.Updates.ListCurrentAsync(new(), TestContext.Current.CancellationToken));
@@ -37,8 +40,15 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     [Fact]
     public async Task A_unit_without_measures_is_told_so()
     {
-        var answer = await _bot.SayAsync("汇报进展", People.Office);
-        Assert.Contains("您所在单位（办公室）目前没有可汇报的措施", answer.Text, StringComparison.Ordinal);
+        var database = UpdateBot.NewDatabasePath();
+        await using (var before = await UpdateBot.StartAsync(People.RetiredBureauSettings, database, People.Office))
+        {
+            var seeded = await before.App.Services.GetRequiredService<IRosterDirectory>().FindAsync(People.Office.AadObjectId, TestContext.Current.CancellationToken);
+            Assert.Equal([People.RetiredBureau], seeded?.UnitIds);
+        }
+        await using var restarted = await UpdateBot.StartAsync(databasePath: database);
+        var answer = await restarted.SayAsync("汇报进展", People.Office);
+        Assert.Contains($"您所在单位（{People.RetiredBureau}）目前没有可汇报的措施", answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]
