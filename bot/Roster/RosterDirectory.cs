@@ -30,9 +30,11 @@ public sealed class RosterDirectory(IRosterStore store, UnitCatalog units) : IRo
             return [];
         }
         return units.Registry.Measures
-            .Select(m => new ReportableMeasure(m.Number, person.IsAdmin
-                ? units.ResponsibleUnits(m).Select(u => u.Name).ToArray()
-                : person.UnitIds.Where(u => units.Owns(u, m.Number)).ToArray()))
+            // Plan order for everyone: a member of two units sees them as the plan lists them, whatever the storage order.
+            .Select(m => new ReportableMeasure(m.Number, units.ResponsibleUnits(m)
+                .Select(u => u.Name)
+                .Where(name => person.IsAdmin || person.UnitIds.Contains(name))
+                .ToArray()))
             .Where(r => r.UnitIds.Count > 0)
             .ToArray();
     }
