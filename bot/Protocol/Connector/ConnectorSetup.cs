@@ -27,6 +27,9 @@ public static class ConnectorSetup
             // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut across it.
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
+        // IHttpClientFactory's two logging handlers open a log scope and check levels on every attempt;
+        // ConnectorClient logs failed calls itself (CallLog), so they only cost CPU per reply.
+        client.RemoveAllLoggers();
         client.AddResilienceHandler("connector-retry", (builder, context) =>
         {
             var provider = context.ServiceProvider;

@@ -7,8 +7,8 @@ namespace GiBot.Storage.Sql;
 /// Records processed activity ids without waiting for the disk (see <see cref="IProcessedActivityStore"/>).
 /// PostgreSQL: one insert with <c>synchronous_commit=off</c> for its transaction. SQLite: concurrent
 /// turns hand their ids to one writer that inserts everything waiting in one transaction with
-/// <c>synchronous=NORMAL</c> (in WAL mode durable against a process crash; the next connection open
-/// sets <c>FULL</c> again) and tells each caller whether its row was new. SQLite has one write lock per
+/// <c>synchronous=NORMAL</c> (in WAL mode durable against a process crash; the next open of that
+/// pooled connection sets <c>FULL</c> again) and tells each caller whether its row was new. SQLite has one write lock per
 /// file: writers from many threads would queue in its busy handler, which sleeps up to 100 ms per try
 /// and holds a thread-pool thread meanwhile; one writer with group commit avoids both.
 /// </summary>
@@ -84,6 +84,8 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
             {
                 var first = await database.RunAsync(async connection =>
                 {
+                    // This handle leaves with synchronous=NORMAL: the next open of it sets FULL again.
+                    (database as SqliteDatabase)?.Forget(connection);
                     await connection.ExecuteAsync("PRAGMA synchronous=NORMAL", null, CancellationToken.None);
                     await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
                     var results = new bool[batch.Count];

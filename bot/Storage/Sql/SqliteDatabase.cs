@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace GiBot.Storage.Sql;
@@ -13,6 +14,10 @@ public sealed class SqliteDatabase : StorageDatabase
 
     private readonly string _connectionString;
     private volatile bool _fileReady;
+
+    // Physical connections (pooled sqlite3 handles) that already carry the per-connection PRAGMAs: a pool rent
+    // reuses the handle, so the PRAGMAs run once per handle instead of on every open (three statements parsed per open).
+    private readonly ConditionalWeakTable<object, object> _configured = new();
 
     public SqliteDatabase(string path)
     {
@@ -47,18 +52,38 @@ public sealed class SqliteDatabase : StorageDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (_fileReady && connection.Handle is { } reused && _configured.TryGetValue(reused, out _))
+            {
+                return connection;
+            }
             await using var pragmas = connection.CreateCommand();
             // journal_mode is stored in the file, so it is set once per process; the others hold per connection.
             pragmas.CommandText = (_fileReady ? "" : "PRAGMA journal_mode=WAL; ")
                 + $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=ON;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             _fileReady = true;
+            if (connection.Handle is { } handle)
+            {
+                _configured.AddOrUpdate(handle, this);
+            }
             return connection;
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A connection whose PRAGMAs were changed (e.g. <c>synchronous</c>) must not go back to the pool as if
+    /// configured: the next open of its handle sets them again.
+    /// </summary>
+    public void Forget(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _configured.Remove(handle);
         }
     }
 
