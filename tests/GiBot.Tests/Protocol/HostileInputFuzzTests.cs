@@ -9,9 +9,23 @@ namespace GiBot.Tests.Protocol;
 /// Thousands of mutated activities: each must get a 4xx or a 200 (never a server error), the bot must keep
 /// answering a well-formed message afterwards, and managed memory must not keep growing.
 /// </summary>
+[Collection(IsolatedMeasurementCollection.Name)]
 public sealed class HostileInputFuzzTests : LocalBotTest
 {
     private const int Iterations = 2000;
+
+    // Every mutated activity is in one conversation: under Teams' per-thread limits (60 per 30 s) the replies to
+    // 2,000 of them would queue for many minutes, and that queue would be measured as growth. This test is about
+    // input handling; the limiter has its own tests.
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["Connector:RateLimits:PerConversation:0:PermitLimit"] = "1000000",
+        ["Connector:RateLimits:PerConversation:1:PermitLimit"] = "1000000",
+        ["Connector:RateLimits:PerConversation:2:PermitLimit"] = "1000000",
+        ["Connector:RateLimits:PerConversation:3:PermitLimit"] = "1000000",
+        ["Connector:RateLimits:Global:0:PermitLimit"] = "1000000",
+    };
+
     [Fact]
     public async Task Mutated_activities_never_cause_a_server_error()
     {
