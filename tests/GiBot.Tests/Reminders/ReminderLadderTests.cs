@@ -123,6 +123,26 @@ public sealed class ReminderLadderTests
     }
 
     [Fact]
+    public async Task Someone_outside_the_unit_cannot_snooze_or_answer_its_reminder()
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync("你好", Staff.Member);
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var card = bot.RemindersTo(Staff.Liaison).First(c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
+
+        var snooze = await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.Snooze), Staff.Member); // 反不正当竞争科, not 执法稽查科
+        Assert.Contains("执法稽查科", snooze, StringComparison.Ordinal);
+        Assert.DoesNotContain("再次提醒", snooze, StringComparison.Ordinal);
+        var noChange = await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.NoChange), Staff.Member);
+        Assert.DoesNotContain("本期无新进展", noChange, StringComparison.Ordinal);
+
+        await bot.PassAtAsync("2026-09-30 11:30");
+        Assert.Empty(bot.RemindersTo(Staff.Member));
+        var plans = await bot.Reminders.ListDueBetweenAsync(ReminderBot.Beijing("2026-09-30 09:00"), ReminderBot.Beijing("2026-10-09 00:00"), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(plans, p => GiBot.Reminders.ReminderSteps.IsSnooze(p.Plan.Step));
+    }
+
+    [Fact]
     public async Task A_reminder_missed_during_downtime_is_sent_once_late_with_a_note()
     {
         await using var bot = await StartedAsync();
