@@ -60,7 +60,8 @@ public sealed partial class ReminderDispatcher(
                 return [];
             }
         }
-        var late = now - plan.DueAt > options.LateAfter;
+        // Waiting for working hours (a nudge sent at night, a rung due at 08:00) is not lateness; downtime is.
+        var late = now - hours.NextOpen(plan.DueAt) > options.LateAfter;
         var sent = await reminders.ListRecipientsSentAsync(plan.Key, cancellationToken);
         var unreachable = new List<RosterPerson>();
         string? failure = null;
