@@ -153,6 +153,7 @@ public sealed class ReminderAdmin(
             return language.Pick("抱歉，没看懂这个周期。", "Sorry, I did not understand that cycle. ") + command.Problem;
         }
         await cycles.SetAsync(command.Measure, command.Rule, cancellationToken);
+        scheduler.Wake(); // plan the new deadlines now, also when the poller sleeps until working hours
         var rule = schedule.Rule(command.Measure);
         var next = schedule.Current(command.Measure, time.GetUtcNow());
         return language.Pick(
