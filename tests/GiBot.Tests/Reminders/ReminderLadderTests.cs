@@ -186,6 +186,18 @@ public sealed class ReminderLadderTests
     }
 
     [Fact]
+    public async Task An_admin_who_writes_English_gets_the_unreachable_notice_in_English()
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync("update 8", Staff.Admin); // an English start leaves an English draft
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var notice = Assert.Single(bot.TextsTo(Staff.Admin), t => t.Contains(Staff.Unreachable.Name, StringComparison.Ordinal));
+        Assert.Contains("have not installed GiBot", notice, StringComparison.Ordinal);
+        Assert.Contains("Teams admin center", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("未能收到", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_send_Teams_refuses_is_retried_later_and_then_sent_once()
     {
         await using var bot = await StartedAsync();
