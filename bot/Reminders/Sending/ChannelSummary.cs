@@ -9,7 +9,11 @@ using GiBot.Storage;
 
 namespace GiBot.Reminders.Sending;
 
-/// <summary>The one overdue summary a day posts in the IP Protection Section channel (the relay's channel): every overdue measure and unit.</summary>
+/// <summary>
+/// The one overdue summary a day posts in the IP Protection Section channel (the relay's channel): every overdue
+/// measure and unit. Chinese only: a channel post has many readers and no one person's language to follow, and the
+/// relay's channel posts are Chinese too.
+/// </summary>
 public sealed partial class ChannelSummary(
     MeasureRegistry registry,
     UnitCatalog units,

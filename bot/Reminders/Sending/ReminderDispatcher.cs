@@ -12,6 +12,10 @@ namespace GiBot.Reminders.Sending;
 /// Sends one claimed plan. Each recipient's send is reserved with <see cref="IReminderStore.RecordSendAsync"/>
 /// before the connector call (so a second instance or a retry never sends it again) and the reservation is
 /// released when Teams refused the message, so the retry can send it. Units that reported meanwhile get nothing.
+/// Delivery is therefore at most once per person: if the process dies (or the call fails other than with a
+/// Teams refusal) after the reservation and before Teams accepted the message, that person's reminder of this
+/// step is lost, never doubled; the plan itself is finished by whoever claims it after the lease, and the
+/// next rung (or an admin's "提醒 N") still reaches them. Teams has no idempotency key that would allow both.
 /// </summary>
 public sealed partial class ReminderDispatcher(
     ReminderOptions options,
