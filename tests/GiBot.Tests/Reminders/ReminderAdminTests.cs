@@ -66,7 +66,7 @@ public sealed class ReminderAdminTests
     }
 
     [Fact]
-    public async Task A_nudge_asked_for_at_night_goes_out_next_morning_without_a_late_note()
+    public async Task Nudges_asked_for_at_night_go_out_once_next_morning_without_a_late_note()
     {
         await using var bot = await StartedAsync();
         bot.Time.SetUtcNow(ReminderBot.Beijing("2026-11-16 20:00"));
@@ -74,6 +74,9 @@ public sealed class ReminderAdminTests
         Assert.Contains("2026-11-17 09:00", answer, StringComparison.Ordinal);
         await bot.PassAsync();
         Assert.Empty(bot.RemindersTo(Staff.Liaison));
+        bot.Time.SetUtcNow(ReminderBot.Beijing("2026-11-16 21:30"));
+        var again = await bot.SayAsync("提醒 8", Staff.Admin); // more than an hour later, but the first has not gone out yet
+        Assert.Contains("2026-11-17 10:00", again, StringComparison.Ordinal);
 
         await bot.PassAtAsync("2026-11-17 09:00");
         var text = GiBot.Tests.Cards.CardJson.Text(Assert.Single(bot.RemindersTo(Staff.Liaison)));
