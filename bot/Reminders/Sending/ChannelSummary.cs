@@ -33,8 +33,7 @@ public sealed partial class ChannelSummary(
         {
             foreach (var window in planner.Windows(measure.Number, now).Where(w => w.IsOverdueAt(now)))
             {
-                var reported = (await updates.ListCurrentAsync(new UpdateQuery(measure.Number, null, window.Period), cancellationToken))
-                    .Select(u => u.Report.UnitId).ToHashSet(StringComparer.Ordinal);
+                var reported = await updates.ReportedUnitsAsync(measure.Number, window.Period, cancellationToken);
                 var missing = units.ResponsibleUnits(measure).Select(u => u.Name).Where(u => !reported.Contains(u)).ToArray();
                 if (missing.Length > 0)
                 {
