@@ -52,7 +52,18 @@ public sealed class ReminderCardActions(
             ? hours.NextOpen(hours.At(hours.LocalDay(now).AddDays(1), options.SnoozeTomorrowAt))
             : hours.NextOpen(now + options.Snooze);
         var aad = caller.AadObjectId;
-        await reminders.PlanAsync(new ReminderPlan(measure, unit, period, ReminderSteps.Snooze(at, aad), at, aad), cancellationToken);
+        // Pressed again (a double click, a second device) while a snooze is still waiting: keep the one set, not a second reminder.
+        var waiting = (await reminders.ListDueBetweenAsync(now, at.AddMinutes(1), cancellationToken)).FirstOrDefault(r =>
+            r.Status == ReminderStatus.Pending && ReminderSteps.IsSnooze(r.Plan.Step) && r.Plan.Payload == aad
+            && r.Plan.Measure == measure && r.Plan.UnitId == unit && r.Plan.Period == period);
+        if (waiting is not null)
+        {
+            at = waiting.Plan.DueAt;
+        }
+        else
+        {
+            await reminders.PlanAsync(new ReminderPlan(measure, unit, period, ReminderSteps.Snooze(at, aad), at, aad), cancellationToken);
+        }
         return Say(language.Pick($"好的，将于 {hours.Format(at)}（北京时间）再次提醒您填报第 {measure} 项措施。若在此之前已填报，则不再提醒。",
             $"OK, I will remind you about measure {measure} again at {hours.Format(at)} Beijing time, unless it is reported by then."));
     }

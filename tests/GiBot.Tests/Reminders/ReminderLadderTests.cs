@@ -123,6 +123,22 @@ public sealed class ReminderLadderTests
     }
 
     [Fact]
+    public async Task Snooze_pressed_twice_reminds_once()
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var card = bot.RemindersTo(Staff.Liaison).First(c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
+        await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.Snooze), Staff.Liaison);
+        bot.Time.Advance(TimeSpan.FromMinutes(3));
+        var second = await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.Snooze), Staff.Liaison);
+        Assert.Contains("2026-09-30 11:30", second, StringComparison.Ordinal); // the snooze already set
+
+        await bot.PassAtAsync("2026-09-30 11:30");
+        await bot.PassAtAsync("2026-09-30 11:40");
+        Assert.Equal(5, bot.RemindersTo(Staff.Liaison).Count);
+    }
+
+    [Fact]
     public async Task Someone_outside_the_unit_cannot_snooze_or_answer_its_reminder()
     {
         await using var bot = await StartedAsync();
