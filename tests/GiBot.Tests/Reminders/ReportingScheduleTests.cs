@@ -139,5 +139,8 @@ public sealed class ReportingScheduleTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => Schedule(new() { ["Reminders:Measures:3:Cycle"] = "Once" }));
         Assert.Contains("Reminders:Measures:3", error.Message, StringComparison.Ordinal);
+        var spin = Assert.Throws<InvalidOperationException>(() => Schedule(new() { ["Reminders:PollInterval"] = "00:00:00" }));
+        Assert.Contains("Reminders:PollInterval", spin.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => Schedule(new() { ["Reminders:Lease"] = "-00:05:00" }));
     }
 }
