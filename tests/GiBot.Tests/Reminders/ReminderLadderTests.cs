@@ -236,6 +236,20 @@ public sealed class ReminderLadderTests
     }
 
     [Fact]
+    public async Task The_reminders_plain_text_names_the_unit_in_the_readers_language()
+    {
+        await using var bot = await StartedAsync();
+        var services = bot.App.Services;
+        var window = services.GetRequiredService<GiBot.Reminders.Schedule.IReportingSchedule>().Find(8, "2026-10")!;
+        var plan = new ReminderPlan(8, "执法稽查科", "2026-10", "T-3", window.DueAt.AddDays(-3));
+        var cards = services.GetRequiredService<ReminderCards>();
+        var english = cards.Text(plan, window, plan.DueAt, null, GiBot.Localization.Language.English);
+        Assert.Contains(UpdateLabels.Unit(services.GetRequiredService<GiBot.Measures.Registry.MeasureRegistry>(), "执法稽查科", GiBot.Localization.Language.English), english, StringComparison.Ordinal);
+        Assert.Contains("执法稽查科 (", english, StringComparison.Ordinal); // the Chinese name with the English one beside it
+        Assert.DoesNotContain("执法稽查科 (", cards.Text(plan, window, plan.DueAt, null, GiBot.Localization.Language.Chinese), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Someone_who_writes_English_gets_the_reminder_in_English_others_in_Chinese()
     {
         await using var bot = await StartedAsync();
