@@ -76,6 +76,12 @@ public sealed class ReminderCardActions(
         {
             return refusal!;
         }
+        if ((await updates.ReportedUnitsAsync(measure, period, cancellationToken)).Contains(unit))
+        {
+            // A report of this period exists (perhaps a real one from a colleague): "no news" must not replace it.
+            return Say(language.Pick($"{unit}已提交第 {measure} 项措施本期（{period}）的进展，无需再报“无新进展”。如需修改，请发送“汇报第{measure}项”。",
+                $"Measure {measure} has already been reported for this period ({period}), so there is no need to send \"no news\". To change the report, send \"update {measure}\"."));
+        }
         // The latest status carries over: nothing changed this period.
         var previous = (await updates.ListCurrentAsync(new UpdateQuery(measure, unit), cancellationToken)).FirstOrDefault()?.Report;
         var report = new ProgressReport(measure, unit, period, previous?.Status ?? UpdateStatus.InProgress, previous?.PercentComplete,

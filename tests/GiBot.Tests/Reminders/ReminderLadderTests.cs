@@ -190,6 +190,22 @@ public sealed class ReminderLadderTests
     }
 
     [Fact]
+    public async Task No_change_pressed_after_the_period_was_reported_keeps_the_report()
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var card = bot.RemindersTo(Staff.Liaison).First(c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
+        var store = bot.App.Services.GetRequiredService<IProgressUpdateStore>();
+        var report = new ProgressReport(8, "执法稽查科", "2026-10", UpdateStatus.Completed, 100, "已完成专项检查。", null, null, false, null, null);
+        await store.SubmitAsync(report, new Submitter(Staff.Head.AadObjectId, Staff.Head.Name), "head-report", [], TestContext.Current.CancellationToken);
+
+        var answer = await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.NoChange), Staff.Liaison);
+        Assert.Contains("已提交", answer, StringComparison.Ordinal);
+        var current = Assert.Single(await store.ListCurrentAsync(new UpdateQuery(8, "执法稽查科", "2026-10"), TestContext.Current.CancellationToken));
+        Assert.Equal("已完成专项检查。", current.Report.Progress);
+    }
+
+    [Fact]
     public async Task Admins_get_one_notice_listing_who_cannot_be_reached_and_how_to_fix_it()
     {
         await using var bot = await StartedAsync();
