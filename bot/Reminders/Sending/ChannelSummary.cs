@@ -12,7 +12,9 @@ namespace GiBot.Reminders.Sending;
 /// <summary>
 /// The one overdue summary a day posts in the IP Protection Section channel (the relay's channel): every overdue
 /// measure and unit. Chinese only: a channel post has many readers and no one person's language to follow, and the
-/// relay's channel posts are Chinese too.
+/// relay's channel posts are Chinese too. Once a day with several instances: the plan is keyed by the Beijing day and
+/// the post is reserved before it is made, so like the 1:1 reminders it is at most once (a crash between the
+/// reservation and Teams accepting the post loses that day's summary; the next day's lists the same units again).
 /// </summary>
 public sealed partial class ChannelSummary(
     MeasureRegistry registry,
