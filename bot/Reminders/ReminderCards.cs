@@ -53,11 +53,12 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
     public string Text(ReminderPlan plan, ReportingWindow window, DateTimeOffset now, string? lateNote, Language language)
     {
         var deadline = hours.Format(window.DueAt);
+        var unit = UpdateLabels.Unit(registry, plan.UnitId, language);
         var text = window.IsOverdueAt(now)
-            ? language.Pick($"第 {plan.Measure} 项措施（{plan.UnitId}，{plan.Period}）的进展已逾期未报，截止时间为 {deadline}。请尽快发送“汇报第{plan.Measure}项”填报。",
-                $"The update on measure {plan.Measure} ({plan.UnitId}, {plan.Period}) is overdue; it was due {deadline} Beijing time. Please send \"update {plan.Measure}\" to report.")
-            : language.Pick($"提醒：第 {plan.Measure} 项措施（{plan.UnitId}，{plan.Period}）的进展请于 {deadline} 前填报。发送“汇报第{plan.Measure}项”即可填报。",
-                $"Reminder: the update on measure {plan.Measure} ({plan.UnitId}, {plan.Period}) is due {deadline} Beijing time. Send \"update {plan.Measure}\" to report.");
+            ? language.Pick($"第 {plan.Measure} 项措施（{unit}，{plan.Period}）的进展已逾期未报，截止时间为 {deadline}。请尽快发送“汇报第{plan.Measure}项”填报。",
+                $"The update on measure {plan.Measure} ({unit}, {plan.Period}) is overdue; it was due {deadline} Beijing time. Please send \"update {plan.Measure}\" to report.")
+            : language.Pick($"提醒：第 {plan.Measure} 项措施（{unit}，{plan.Period}）的进展请于 {deadline} 前填报。发送“汇报第{plan.Measure}项”即可填报。",
+                $"Reminder: the update on measure {plan.Measure} ({unit}, {plan.Period}) is due {deadline} Beijing time. Send \"update {plan.Measure}\" to report.");
         return lateNote is null ? text : text + "\n\n" + lateNote;
     }
 

@@ -85,8 +85,8 @@ public sealed record ReminderOptions
             Snooze = Span(section["Snooze"], defaults.Snooze),
             SnoozeTomorrowAt = Time(section["SnoozeTomorrowAt"], defaults.SnoozeTomorrowAt),
             ManualNudgeInterval = Span(section["ManualNudgeInterval"], defaults.ManualNudgeInterval),
-            PollInterval = Span(section["PollInterval"], defaults.PollInterval),
-            Lease = Span(section["Lease"], defaults.Lease),
+            PollInterval = Positive(Span(section["PollInterval"], defaults.PollInterval), "PollInterval"),
+            Lease = Positive(Span(section["Lease"], defaults.Lease), "Lease"),
             LateAfter = Span(section["LateAfter"], defaults.LateAfter),
             RetryDelay = Span(section["RetryDelay"], defaults.RetryDelay),
         };
@@ -128,6 +128,10 @@ public sealed record ReminderOptions
         text is null ? fallback
         : TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
         : throw new InvalidOperationException($"Reminders: \"{text}\" is not a time of day like 17:00.");
+
+    // A zero poll interval would spin the poller; a zero lease would leave a pass no time to send.
+    private static TimeSpan Positive(TimeSpan span, string key) =>
+        span > TimeSpan.Zero ? span : throw new InvalidOperationException($"Reminders:{key} must be longer than zero, e.g. 00:01:00.");
 
     private static TimeSpan Span(string? text, TimeSpan fallback) =>
         text is null ? fallback

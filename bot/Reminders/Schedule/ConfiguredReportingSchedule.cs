@@ -52,20 +52,28 @@ public sealed class ConfiguredReportingSchedule(ReminderOptions options, Working
     }
 
     /// <summary>The period before <paramref name="window"/> (its overdue reminders may fall after it ended), or null.</summary>
-    public ReportingWindow? Previous(ReportingWindow window) =>
-        Current(window.Measure, window.Opens.AddSeconds(-1)) is var before && before.Period != window.Period ? before : null;
+    public ReportingWindow? Previous(ReportingWindow window) => Neighbour(window, -1);
 
     /// <summary>The period after <paramref name="window"/> (its early reminders may fall before it opens), or null.</summary>
-    public ReportingWindow? Next(ReportingWindow window)
+    public ReportingWindow? Next(ReportingWindow window) => Neighbour(window, +1);
+
+    // Computed from the period name, not by probing instants: a one-off period is current until its deadline,
+    // so the instant before the next one opens already belongs to the next one.
+    private ReportingWindow? Neighbour(ReportingWindow window, int step)
     {
-        for (var at = window.DueAt.AddSeconds(1); at < window.DueAt.AddDays(400); at = at.AddDays(1))
+        var rule = Rule(window.Measure);
+        if (rule.Kind == CycleKind.Once)
         {
-            if (Current(window.Measure, at) is var next && next.Period != window.Period)
-            {
-                return next;
-            }
+            var periods = rule.Dates.Select(PeriodKeys.OneOff).ToList();
+            var at = periods.IndexOf(window.Period);
+            return at >= 0 && at + step >= 0 && at + step < periods.Count ? Find(window.Measure, periods[at + step]) : null;
         }
-        return null;
+        if (PeriodKeys.Months(rule.Kind, window.Period) is not var (year, first, last))
+        {
+            return null;
+        }
+        var day = step < 0 ? new DateOnly(year, first, 1).AddDays(-1) : new DateOnly(year, last, 1).AddMonths(1);
+        return Find(window.Measure, PeriodKeys.For(rule.Kind, day));
     }
 
     /// <summary>A period name that fits the measure's cycle, for hints ("2026-Q4").</summary>

@@ -9,7 +9,13 @@ using GiBot.Storage;
 
 namespace GiBot.Reminders.Sending;
 
-/// <summary>The one overdue summary a day posts in the IP Protection Section channel (the relay's channel): every overdue measure and unit.</summary>
+/// <summary>
+/// The one overdue summary a day posts in the IP Protection Section channel (the relay's channel): every overdue
+/// measure and unit. Chinese only: a channel post has many readers and no one person's language to follow, and the
+/// relay's channel posts are Chinese too. Once a day with several instances: the plan is keyed by the Beijing day and
+/// the post is reserved before it is made, so like the 1:1 reminders it is at most once (a crash between the
+/// reservation and Teams accepting the post loses that day's summary; the next day's lists the same units again).
+/// </summary>
 public sealed partial class ChannelSummary(
     MeasureRegistry registry,
     UnitCatalog units,
@@ -29,8 +35,7 @@ public sealed partial class ChannelSummary(
         {
             foreach (var window in planner.Windows(measure.Number, now).Where(w => w.IsOverdueAt(now)))
             {
-                var reported = (await updates.ListCurrentAsync(new UpdateQuery(measure.Number, null, window.Period), cancellationToken))
-                    .Select(u => u.Report.UnitId).ToHashSet(StringComparer.Ordinal);
+                var reported = await updates.ReportedUnitsAsync(measure.Number, window.Period, cancellationToken);
                 var missing = units.ResponsibleUnits(measure).Select(u => u.Name).Where(u => !reported.Contains(u)).ToArray();
                 if (missing.Length > 0)
                 {

@@ -12,6 +12,10 @@ namespace GiBot.Reminders.Sending;
 /// Sends one claimed plan. Each recipient's send is reserved with <see cref="IReminderStore.RecordSendAsync"/>
 /// before the connector call (so a second instance or a retry never sends it again) and the reservation is
 /// released when Teams refused the message, so the retry can send it. Units that reported meanwhile get nothing.
+/// Delivery is therefore at most once per person: if the process dies (or the call fails other than with a
+/// Teams refusal) after the reservation and before Teams accepted the message, that person's reminder of this
+/// step is lost, never doubled; the plan itself is finished by whoever claims it after the lease, and the
+/// next rung (or an admin's "提醒 N") still reaches them. Teams has no idempotency key that would allow both.
 /// </summary>
 public sealed partial class ReminderDispatcher(
     ReminderOptions options,
@@ -60,7 +64,8 @@ public sealed partial class ReminderDispatcher(
                 return [];
             }
         }
-        var late = now - plan.DueAt > options.LateAfter;
+        // Waiting for working hours (a nudge sent at night, a rung due at 08:00) is not lateness; downtime is.
+        var late = now - hours.NextOpen(plan.DueAt) > options.LateAfter;
         var sent = await reminders.ListRecipientsSentAsync(plan.Key, cancellationToken);
         var unreachable = new List<RosterPerson>();
         string? failure = null;

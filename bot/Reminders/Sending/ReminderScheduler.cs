@@ -22,6 +22,8 @@ public sealed partial class ReminderScheduler(
     TimeProvider time,
     ILogger<ReminderScheduler> logger) : BackgroundService
 {
+    private const int ClaimBatch = 5;
+
     private readonly SemaphoreSlim _wake = new(0);
     private readonly string _claimer = Environment.MachineName + ":" + Guid.NewGuid().ToString("N")[..8];
 
@@ -34,23 +36,41 @@ public sealed partial class ReminderScheduler(
         }
     }
 
-    /// <summary>One pass: refresh admins' cycles, plan, then send every due plan (when within working hours). Returns how many plans were handled.</summary>
+    /// <summary>
+    /// One pass: refresh admins' cycles, plan, then send due plans (when within working hours). Returns how many
+    /// plans were handled. Plans are claimed a few at a time and a pass stops claiming after half a lease (and
+    /// hands back claimed plans it has not started), so a fan-out to hundreds of people neither holds a claim
+    /// past its lease nor keeps the poller from planning; the next pass follows at once.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var started = time.GetUtcNow();
         await cycles.RefreshAsync(cancellationToken);
-        await planner.PlanAsync(now, cancellationToken);
-        if (!hours.IsOpen(now))
-        {
-            return 0;
-        }
+        await planner.PlanAsync(started, cancellationToken);
         var handled = 0;
         var notReached = new List<RosterPerson>();
-        while (await reminders.ClaimDueAsync(_claimer, 20, options.Lease, cancellationToken) is { Count: > 0 } batch)
+        var budget = options.Lease / 2;
+        while (hours.IsOpen(time.GetUtcNow()))
         {
+            if (handled > 0 && time.GetUtcNow() - started >= budget)
+            {
+                Wake();
+                break;
+            }
+            var batch = await reminders.ClaimDueAsync(_claimer, ClaimBatch, options.Lease, cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            var claimedAt = time.GetUtcNow();
             foreach (var record in batch)
             {
-                notReached.AddRange(await dispatcher.DispatchAsync(record, now, cancellationToken));
+                if (record != batch[0] && time.GetUtcNow() - claimedAt >= budget)
+                {
+                    await reminders.RetryLaterAsync(record.Plan.Key, record.ClaimToken!, record.Plan.DueAt, "handed back unstarted at the end of a pass", cancellationToken);
+                    continue;
+                }
+                notReached.AddRange(await dispatcher.DispatchAsync(record, time.GetUtcNow(), cancellationToken));
                 handled++;
             }
         }
@@ -60,6 +80,14 @@ public sealed partial class ReminderScheduler(
         }
         return handled;
     }
+
+    /// <summary>
+    /// How long the poller sleeps after a pass at <paramref name="now"/>: the poll interval in working hours,
+    /// otherwise until they open (nothing can be sent before; reports cancel plans without the poller, and
+    /// an admin's nudge or cycle change wakes it).
+    /// </summary>
+    public TimeSpan NextPassIn(DateTimeOffset now) =>
+        hours.IsOpen(now) ? options.PollInterval : TimeSpan.FromTicks(Math.Max(options.PollInterval.Ticks, (hours.NextOpen(now) - now).Ticks));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -85,7 +113,7 @@ public sealed partial class ReminderScheduler(
             }
             // One wait on the wake signal outlives the delays, so no wake-up is swallowed by an abandoned wait.
             woken ??= _wake.WaitAsync(stoppingToken);
-            if (await Task.WhenAny(Task.Delay(options.PollInterval, time, stoppingToken), woken) == woken)
+            if (await Task.WhenAny(Task.Delay(NextPassIn(time.GetUtcNow()), time, stoppingToken), woken) == woken)
             {
                 woken = null;
             }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GiBot.Localization;
 using GiBot.Protocol.Turns;
 using GiBot.Relay;
 using GiBot.Roster;
@@ -9,9 +10,10 @@ namespace GiBot.Reminders.Sending;
 
 /// <summary>
 /// Tells admins, in one message per scheduler run, who could not be reminded because the bot has no chat
-/// with them, and how to fix it. Each person is named once (remembered in the settings store) until reached.
+/// with them, and how to fix it, each admin in the language they last used. Each person is named once
+/// (remembered in the settings store).
 /// </summary>
-public sealed class UnreachableNotice(IBotSettingsStore settings, IRosterDirectory roster, PersonalNotifier notifier)
+public sealed class UnreachableNotice(IBotSettingsStore settings, IRosterDirectory roster, ReminderRecipients recipients, PersonalNotifier notifier)
 {
     public const string Key = "reminders.unreachable";
 
@@ -24,16 +26,10 @@ public sealed class UnreachableNotice(IBotSettingsStore settings, IRosterDirecto
         {
             return;
         }
-        var text = new StringBuilder($"以下 {fresh.Length} 人未能收到进展汇报提醒，因为他们还没有安装 GiBot（机器人无法主动给未安装的人发消息）：\n\n");
-        foreach (var person in fresh)
-        {
-            text.Append($"- {person.Name ?? person.Email ?? person.AadObjectId}（{string.Join("、", person.UnitIds)}）\n");
-        }
-        text.Append("\n处理方法：请本人在 Teams 中搜索并添加 GiBot 应用、给它发一条消息；或由 Teams 管理员在 Teams 管理中心为他们安装 GiBot（设置策略 → 安装的应用）。安装后下次提醒会自动送达。");
-        var message = new OutgoingMessage(text.ToString());
         var told = 0;
         foreach (var admin in await roster.AdminsAsync(cancellationToken))
         {
+            var message = new OutgoingMessage(Text(fresh, await recipients.LanguageOfAsync(admin.AadObjectId, cancellationToken)));
             if (await notifier.TellAsync(admin.AadObjectId, message, cancellationToken))
             {
                 told++;
@@ -44,6 +40,21 @@ public sealed class UnreachableNotice(IBotSettingsStore settings, IRosterDirecto
             var all = known.Concat(fresh.Select(p => p.AadObjectId)).Distinct(StringComparer.Ordinal).ToList();
             await settings.SetAsync(Key, JsonSerializer.Serialize(all, ReminderJson.Default.ListString), cancellationToken);
         }
+    }
+
+    private static string Text(IReadOnlyList<RosterPerson> fresh, Language language)
+    {
+        var text = new StringBuilder(language.Pick(
+            $"以下 {fresh.Count} 人未能收到进展汇报提醒，因为他们还没有安装 GiBot（机器人无法主动给未安装的人发消息）：\n\n",
+            $"{fresh.Count} people did not get their progress update reminder because they have not installed GiBot (the bot cannot message someone who has not):\n\n"));
+        foreach (var person in fresh)
+        {
+            text.Append($"- {person.Name ?? person.Email ?? person.AadObjectId}（{string.Join(language.Pick("、", ", "), person.UnitIds)}）\n");
+        }
+        text.Append(language.Pick(
+            "\n处理方法：请本人在 Teams 中搜索并添加 GiBot 应用、给它发一条消息；或由 Teams 管理员在 Teams 管理中心为他们安装 GiBot（设置策略 → 安装的应用）。安装后下次提醒会自动送达。",
+            "\nHow to fix it: ask them to find and add the GiBot app in Teams and send it a message, or have a Teams administrator install GiBot for them in the Teams admin center (setup policies → installed apps). The next reminder then reaches them."));
+        return text.ToString();
     }
 }
 

@@ -88,9 +88,10 @@ public sealed class ReminderAdmin(
         }
         var now = time.GetUtcNow();
         var window = schedule.Current(measure, now);
-        var reported = (await updates.ListCurrentAsync(new UpdateQuery(measure, null, window.Period), cancellationToken))
-            .Select(u => u.Report.UnitId).ToHashSet(StringComparer.Ordinal);
-        var recent = (await reminders.ListDueBetweenAsync(now - options.ManualNudgeInterval, now.AddMinutes(1), cancellationToken))
+        var reported = await updates.ReportedUnitsAsync(measure, window.Period, cancellationToken);
+        // Planned for when it can go out, so two nudges asked for in one night are one nudge in the morning.
+        var at = hours.NextOpen(now);
+        var recent = (await reminders.ListDueBetweenAsync(now - options.ManualNudgeInterval, at.AddMinutes(1), cancellationToken))
             .Where(r => r.Plan.Measure == measure && ReminderSteps.IsManual(r.Plan.Step)).ToArray();
         var nudged = new List<string>();
         var waiting = new List<string>();
@@ -108,7 +109,7 @@ public sealed class ReminderAdmin(
                 nobody.Add(unit);
                 continue;
             }
-            await reminders.PlanAsync(new ReminderPlan(measure, unit, window.Period, ReminderSteps.Manual(now), now, by), cancellationToken);
+            await reminders.PlanAsync(new ReminderPlan(measure, unit, window.Period, ReminderSteps.Manual(at), at, by), cancellationToken);
             nudged.Add(unit);
         }
         if (nudged.Count > 0)
@@ -121,9 +122,9 @@ public sealed class ReminderAdmin(
             ? language.Pick($"已安排提醒第 {measure} 项措施（{window.Period}）未报单位的联络员：{string.Join(sep, nudged)}。",
                 $"Nudging the liaisons of the units that have not reported measure {measure} ({window.Period}): {string.Join(sep, nudged)}.")
             : language.Pick($"第 {measure} 项措施（{window.Period}）本次没有发出新的提醒。", $"No new nudge for measure {measure} ({window.Period})."));
-        if (nudged.Count > 0 && !hours.IsOpen(now))
+        if (nudged.Count > 0 && at != now)
         {
-            text.Append(language.Pick($"现在不是工作时间，提醒将于 {hours.Format(hours.NextOpen(now))} 发出。", $" It is outside working hours, so it goes out at {hours.Format(hours.NextOpen(now))}."));
+            text.Append(language.Pick($"现在不是工作时间，提醒将于 {hours.Format(at)} 发出。", $" It is outside working hours, so it goes out at {hours.Format(at)}."));
         }
         if (reported.Count > 0)
         {
@@ -153,6 +154,7 @@ public sealed class ReminderAdmin(
             return language.Pick("抱歉，没看懂这个周期。", "Sorry, I did not understand that cycle. ") + command.Problem;
         }
         await cycles.SetAsync(command.Measure, command.Rule, cancellationToken);
+        scheduler.Wake(); // plan the new deadlines now, also when the poller sleeps until working hours
         var rule = schedule.Rule(command.Measure);
         var next = schedule.Current(command.Measure, time.GetUtcNow());
         return language.Pick(

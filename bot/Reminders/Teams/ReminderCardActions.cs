@@ -42,16 +42,28 @@ public sealed class ReminderCardActions(
     private async Task<CardActionResult> SnoozeAsync(TurnContext turn, int measure, string unit, string period, string? until, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        if (turn.UserAadObjectId is not { Length: > 0 } aad || await roster.FindAsync(aad, cancellationToken) is null)
+        var (caller, refusal) = await AllowedAsync(turn, measure, unit, cancellationToken);
+        if (caller is null)
         {
-            return Say(language.Pick("抱歉，您不在汇报人员名单中，无法设置提醒。请联系知识产权保护科管理员。",
-                "Sorry, you are not on the reporting roster, so I cannot remind you. Please contact the IP Protection Section administrators."));
+            return refusal!;
         }
         var now = time.GetUtcNow();
         var at = until == ReminderVerbs.UntilTomorrow
             ? hours.NextOpen(hours.At(hours.LocalDay(now).AddDays(1), options.SnoozeTomorrowAt))
             : hours.NextOpen(now + options.Snooze);
-        await reminders.PlanAsync(new ReminderPlan(measure, unit, period, ReminderSteps.Snooze(at, aad), at, aad), cancellationToken);
+        var aad = caller.AadObjectId;
+        // Pressed again (a double click, a second device) while a snooze is still waiting: keep the one set, not a second reminder.
+        var waiting = (await reminders.ListDueBetweenAsync(now, at.AddMinutes(1), cancellationToken)).FirstOrDefault(r =>
+            r.Status == ReminderStatus.Pending && ReminderSteps.IsSnooze(r.Plan.Step) && r.Plan.Payload == aad
+            && r.Plan.Measure == measure && r.Plan.UnitId == unit && r.Plan.Period == period);
+        if (waiting is not null)
+        {
+            at = waiting.Plan.DueAt;
+        }
+        else
+        {
+            await reminders.PlanAsync(new ReminderPlan(measure, unit, period, ReminderSteps.Snooze(at, aad), at, aad), cancellationToken);
+        }
         return Say(language.Pick($"好的，将于 {hours.Format(at)}（北京时间）再次提醒您填报第 {measure} 项措施。若在此之前已填报，则不再提醒。",
             $"OK, I will remind you about measure {measure} again at {hours.Format(at)} Beijing time, unless it is reported by then."));
     }
@@ -59,15 +71,16 @@ public sealed class ReminderCardActions(
     private async Task<CardActionResult> NoChangeAsync(TurnContext turn, int measure, string unit, string period, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await AllowedAsync(turn, measure, unit, cancellationToken);
         if (caller is null)
         {
-            return Say(refusal!);
+            return refusal!;
         }
-        var decision = await roster.CanReportAsync(caller.AadObjectId, measure, unit, cancellationToken);
-        if (!decision.Allowed)
+        if ((await updates.ReportedUnitsAsync(measure, period, cancellationToken)).Contains(unit))
         {
-            return Say(decision.Reason(language) ?? language.Pick($"抱歉，您不能代表{unit}汇报第 {measure} 项措施。", $"Sorry, you may not report on measure {measure} for {unit}."));
+            // A report of this period exists (perhaps a real one from a colleague): "no news" must not replace it.
+            return Say(language.Pick($"{unit}已提交第 {measure} 项措施本期（{period}）的进展，无需再报“无新进展”。如需修改，请发送“汇报第{measure}项”。",
+                $"Measure {measure} has already been reported for this period ({period}), so there is no need to send \"no news\". To change the report, send \"update {measure}\"."));
         }
         // The latest status carries over: nothing changed this period.
         var previous = (await updates.ListCurrentAsync(new UpdateQuery(measure, unit), cancellationToken)).FirstOrDefault()?.Report;
@@ -78,6 +91,20 @@ public sealed class ReminderCardActions(
         var result = await updates.SubmitAsync(report, by, key,
             RelayOutboxMessages.For(new RelayUpdatePayload(key, report, by, time.GetUtcNow(), false, language.Tag())), cancellationToken);
         return (await dialog.ReceiptAsync(result.Update!, caller, language, cancellationToken)).ToCardActionResult();
+    }
+
+    /// <summary>Both buttons act for the unit: only someone who may report for it (its people, or an admin) may press them.</summary>
+    private async Task<(UpdateCaller? Caller, CardActionResult? Refusal)> AllowedAsync(TurnContext turn, int measure, string unit, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        if (caller is null)
+        {
+            return (null, Say(refusal!));
+        }
+        var decision = await roster.CanReportAsync(caller.AadObjectId, measure, unit, cancellationToken);
+        return decision.Allowed ? (caller, null)
+            : (null, Say(decision.Reason(language) ?? language.Pick($"抱歉，您不能代表{unit}处理第 {measure} 项措施的提醒。", $"Sorry, you may not act on measure {measure} for {unit}.")));
     }
 
     private static CardActionResult Say(string text) => CardActionResult.Say(new OutgoingMessage(text));

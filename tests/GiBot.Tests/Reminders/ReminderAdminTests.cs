@@ -66,6 +66,25 @@ public sealed class ReminderAdminTests
     }
 
     [Fact]
+    public async Task Nudges_asked_for_at_night_go_out_once_next_morning_without_a_late_note()
+    {
+        await using var bot = await StartedAsync();
+        bot.Time.SetUtcNow(ReminderBot.Beijing("2026-11-16 20:00"));
+        var answer = await bot.SayAsync("提醒 8", Staff.Admin);
+        Assert.Contains("2026-11-17 09:00", answer, StringComparison.Ordinal);
+        await bot.PassAsync();
+        Assert.Empty(bot.RemindersTo(Staff.Liaison));
+        bot.Time.SetUtcNow(ReminderBot.Beijing("2026-11-16 21:30"));
+        var again = await bot.SayAsync("提醒 8", Staff.Admin); // more than an hour later, but the first has not gone out yet
+        Assert.Contains("2026-11-17 10:00", again, StringComparison.Ordinal);
+
+        await bot.PassAtAsync("2026-11-17 09:00");
+        var text = GiBot.Tests.Cards.CardJson.Text(Assert.Single(bot.RemindersTo(Staff.Liaison)));
+        Assert.Contains("管理员提醒", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("补发", text, StringComparison.Ordinal); // waiting for office hours is not downtime
+    }
+
+    [Fact]
     public async Task Admins_change_a_measures_cycle_in_Teams_and_the_update_card_follows_it()
     {
         await using var bot = await StartedAsync();

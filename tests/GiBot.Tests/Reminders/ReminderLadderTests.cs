@@ -123,6 +123,42 @@ public sealed class ReminderLadderTests
     }
 
     [Fact]
+    public async Task Snooze_pressed_twice_reminds_once()
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var card = bot.RemindersTo(Staff.Liaison).First(c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
+        await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.Snooze), Staff.Liaison);
+        bot.Time.Advance(TimeSpan.FromMinutes(3));
+        var second = await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.Snooze), Staff.Liaison);
+        Assert.Contains("2026-09-30 11:30", second, StringComparison.Ordinal); // the snooze already set
+
+        await bot.PassAtAsync("2026-09-30 11:30");
+        await bot.PassAtAsync("2026-09-30 11:40");
+        Assert.Equal(5, bot.RemindersTo(Staff.Liaison).Count);
+    }
+
+    [Fact]
+    public async Task Someone_outside_the_unit_cannot_snooze_or_answer_its_reminder()
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync("你好", Staff.Member);
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var card = bot.RemindersTo(Staff.Liaison).First(c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
+
+        var snooze = await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.Snooze), Staff.Member); // 反不正当竞争科, not 执法稽查科
+        Assert.Contains("执法稽查科", snooze, StringComparison.Ordinal);
+        Assert.DoesNotContain("再次提醒", snooze, StringComparison.Ordinal);
+        var noChange = await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.NoChange), Staff.Member);
+        Assert.DoesNotContain("本期无新进展", noChange, StringComparison.Ordinal);
+
+        await bot.PassAtAsync("2026-09-30 11:30");
+        Assert.Empty(bot.RemindersTo(Staff.Member));
+        var plans = await bot.Reminders.ListDueBetweenAsync(ReminderBot.Beijing("2026-09-30 09:00"), ReminderBot.Beijing("2026-10-09 00:00"), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(plans, p => GiBot.Reminders.ReminderSteps.IsSnooze(p.Plan.Step));
+    }
+
+    [Fact]
     public async Task A_reminder_missed_during_downtime_is_sent_once_late_with_a_note()
     {
         await using var bot = await StartedAsync();
@@ -154,6 +190,22 @@ public sealed class ReminderLadderTests
     }
 
     [Fact]
+    public async Task No_change_pressed_after_the_period_was_reported_keeps_the_report()
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var card = bot.RemindersTo(Staff.Liaison).First(c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
+        var store = bot.App.Services.GetRequiredService<IProgressUpdateStore>();
+        var report = new ProgressReport(8, "执法稽查科", "2026-10", UpdateStatus.Completed, 100, "已完成专项检查。", null, null, false, null, null);
+        await store.SubmitAsync(report, new Submitter(Staff.Head.AadObjectId, Staff.Head.Name), "head-report", [], TestContext.Current.CancellationToken);
+
+        var answer = await bot.PressAsync(ReminderBot.Data(card, ReminderVerbs.NoChange), Staff.Liaison);
+        Assert.Contains("已提交", answer, StringComparison.Ordinal);
+        var current = Assert.Single(await store.ListCurrentAsync(new UpdateQuery(8, "执法稽查科", "2026-10"), TestContext.Current.CancellationToken));
+        Assert.Equal("已完成专项检查。", current.Report.Progress);
+    }
+
+    [Fact]
     public async Task Admins_get_one_notice_listing_who_cannot_be_reached_and_how_to_fix_it()
     {
         await using var bot = await StartedAsync();
@@ -163,6 +215,18 @@ public sealed class ReminderLadderTests
         var notice = Assert.Single(notices);
         Assert.Contains(Staff.Unreachable.Name, notice, StringComparison.Ordinal);
         Assert.Contains("安装", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_who_writes_English_gets_the_unreachable_notice_in_English()
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync("update 8", Staff.Admin); // an English start leaves an English draft
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var notice = Assert.Single(bot.TextsTo(Staff.Admin), t => t.Contains(Staff.Unreachable.Name, StringComparison.Ordinal));
+        Assert.Contains("have not installed GiBot", notice, StringComparison.Ordinal);
+        Assert.Contains("Teams admin center", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("未能收到", notice, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -185,6 +249,20 @@ public sealed class ReminderLadderTests
         await bot.PassAtAsync("2026-09-30 10:00");
         Assert.Equal(5, bot.RemindersTo(Staff.Liaison).Count);
         Assert.Null((await bot.Reminders.GetAsync(failed.Plan.Key, TestContext.Current.CancellationToken))!.LastError);
+    }
+
+    [Fact]
+    public async Task The_reminders_plain_text_names_the_unit_in_the_readers_language()
+    {
+        await using var bot = await StartedAsync();
+        var services = bot.App.Services;
+        var window = services.GetRequiredService<GiBot.Reminders.Schedule.IReportingSchedule>().Find(8, "2026-10")!;
+        var plan = new ReminderPlan(8, "执法稽查科", "2026-10", "T-3", window.DueAt.AddDays(-3));
+        var cards = services.GetRequiredService<ReminderCards>();
+        var english = cards.Text(plan, window, plan.DueAt, null, GiBot.Localization.Language.English);
+        Assert.Contains(UpdateLabels.Unit(services.GetRequiredService<GiBot.Measures.Registry.MeasureRegistry>(), "执法稽查科", GiBot.Localization.Language.English), english, StringComparison.Ordinal);
+        Assert.Contains("执法稽查科 (", english, StringComparison.Ordinal); // the Chinese name with the English one beside it
+        Assert.DoesNotContain("执法稽查科 (", cards.Text(plan, window, plan.DueAt, null, GiBot.Localization.Language.Chinese), StringComparison.Ordinal);
     }
 
     [Fact]

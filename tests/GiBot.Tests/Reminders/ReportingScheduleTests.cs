@@ -81,6 +81,42 @@ public sealed class ReportingScheduleTests
     }
 
     [Fact]
+    public void A_one_off_deadline_just_passed_is_still_the_previous_period_so_its_overdue_rung_and_summary_see_it()
+    {
+        var schedule = Schedule(new()
+        {
+            ["Reminders:Measures:3:Cycle"] = "Once",
+            ["Reminders:Measures:3:Dates:0"] = "2026-10-20",
+            ["Reminders:Measures:3:Dates:1"] = "2026-11-20",
+        });
+        // Wednesday 21 October, the T+1 of the first date: the current period is already the second one.
+        var current = schedule.Current(3, Utc("2026-10-21T01:30:00Z"));
+        Assert.Equal("2026-11-20", current.Period);
+        Assert.Equal("2026-10-20", schedule.Previous(current)?.Period);
+        Assert.Null(schedule.Next(current));
+        Assert.Null(schedule.Previous(schedule.Find(3, "2026-10-20")!));
+    }
+
+    [Fact]
+    public void Neighbouring_periods_cross_the_year_and_clamp_day_31_to_the_months_length()
+    {
+        var schedule = Schedule(new()
+        {
+            ["Reminders:Default:DueDay"] = "31",
+            ["Reminders:Measures:1:Cycle"] = "Quarterly",
+            ["Reminders:Measures:2:Cycle"] = "HalfYearly",
+        });
+        var january = schedule.Find(8, "2027-01")!;
+        Assert.Equal("2026-12", schedule.Previous(january)?.Period);
+        var february = schedule.Next(january)!;
+        Assert.Equal("2027-02", february.Period);
+        Assert.Equal(Utc("2027-02-26T09:00:00Z"), february.DueAt); // 28 February 2027 is a Sunday: Friday 26, 17:00 Beijing
+        Assert.Equal("2027-Q1", schedule.Next(schedule.Find(1, "2026-Q4")!)?.Period);
+        Assert.Equal("2026-H2", schedule.Previous(schedule.Find(2, "2027-H1")!)?.Period);
+        Assert.Equal(Utc("2027-06-30T09:00:00Z"), schedule.Find(2, "2027-H1")!.DueAt); // day 31 of June is its 30th, a Wednesday
+    }
+
+    [Fact]
     public void An_override_set_in_Teams_wins_over_configuration()
     {
         var overrides = new CycleOverrides();
@@ -103,5 +139,8 @@ public sealed class ReportingScheduleTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => Schedule(new() { ["Reminders:Measures:3:Cycle"] = "Once" }));
         Assert.Contains("Reminders:Measures:3", error.Message, StringComparison.Ordinal);
+        var spin = Assert.Throws<InvalidOperationException>(() => Schedule(new() { ["Reminders:PollInterval"] = "00:00:00" }));
+        Assert.Contains("Reminders:PollInterval", spin.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => Schedule(new() { ["Reminders:Lease"] = "-00:05:00" }));
     }
 }
