@@ -15,7 +15,7 @@ public static class RemindersSetup
     public static IServiceCollection AddGiBotReminders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => ReminderOptions.From(sp.GetService<IConfiguration>() ?? configuration));
-        services.AddSingleton(_ => WorkingDayCalendar.LoadEmbedded());
+        services.AddSingleton(sp => WorkingDayCalendar.Load(CalendarDirectory(sp, configuration)));
         services.AddSingleton<CycleOverrides>();
         services.AddSingleton<CycleSettings>();
         services.AddSingleton<ConfiguredReportingSchedule>();
@@ -34,6 +34,15 @@ public static class RemindersSetup
         services.AddSingleton<ICardActionFeature, ReminderCardActions>();
         DecorateUpdateStore(services);
         return services;
+    }
+
+    // Relative to the content root, like Storage:SqlitePath.
+    private static string? CalendarDirectory(IServiceProvider services, IConfiguration configuration)
+    {
+        var configured = (services.GetService<IConfiguration>() ?? configuration)["Reminders:CalendarDirectory"];
+        return string.IsNullOrWhiteSpace(configured)
+            ? null
+            : Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, configured);
     }
 
     // A stored report cancels the unit's pending reminders, wherever in the bot it was submitted.

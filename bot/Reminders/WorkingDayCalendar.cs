@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -75,20 +74,49 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>Every calendar file embedded in the bot.</summary>
-    public static WorkingDayCalendar LoadEmbedded()
+    public static WorkingDayCalendar LoadEmbedded() => new(EmbeddedYears());
+
+    /// <summary>
+    /// The embedded years plus every <c>YYYY.json</c> in <paramref name="directory"/>, so an operator can add a
+    /// year the State Council has just published without a new build; a file replaces the embedded year.
+    /// </summary>
+    public static WorkingDayCalendar Load(string? directory)
     {
-        var assembly = typeof(WorkingDayCalendar).Assembly;
-        var years = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("resources/calendar/", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-            .Select(n => Read(assembly, n));
-        return new WorkingDayCalendar(years);
+        var years = EmbeddedYears().ToDictionary(y => y.Year);
+        if (!string.IsNullOrWhiteSpace(directory) && Directory.Exists(directory))
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+            {
+                using var stream = File.OpenRead(file);
+                var year = Read(stream, file);
+                years[year.Year] = year;
+            }
+        }
+        return new WorkingDayCalendar(years.Values);
     }
 
-    private static CalendarYear Read(Assembly assembly, string name)
+    private static IEnumerable<CalendarYear> EmbeddedYears()
     {
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        return JsonSerializer.Deserialize(stream, CalendarJson.Default.CalendarYear)
-            ?? throw new InvalidDataException($"Calendar file {name} is empty.");
+        var assembly = typeof(WorkingDayCalendar).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("resources/calendar/", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            yield return Read(stream, name);
+        }
+    }
+
+    private static CalendarYear Read(Stream stream, string name)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(stream, CalendarJson.Default.CalendarYear)
+                ?? throw new InvalidDataException($"Calendar file {name} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Calendar file {name} is not valid: {e.Message}", e);
+        }
     }
 }
 

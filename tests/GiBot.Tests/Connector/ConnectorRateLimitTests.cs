@@ -7,6 +7,8 @@ namespace GiBot.Tests.Connector;
 /// <summary>The per-conversation and global limits, seen from the connector's side over real HTTP.</summary>
 public sealed class ConnectorRateLimitTests
 {
+    private static readonly TimeSpan ArrivalJitter = TimeSpan.FromMilliseconds(60);
+
     private static Activity Hello(int n) => new() { Type = ActivityTypes.Message, Text = "hello " + n };
 
     [Fact]
@@ -21,8 +23,10 @@ public sealed class ConnectorRateLimitTests
 
         var calls = harness.Fake.Calls.ToArray();
         Assert.Equal(20, calls.Length);
-        Assert.True(MaxWithin(calls, TimeSpan.FromSeconds(1)) <= 7, Timeline(calls));
-        Assert.True(MaxWithin(calls, TimeSpan.FromSeconds(2)) <= 8, Timeline(calls));
+        // Arrival times carry this machine's scheduling delay (tens of ms when the suite loads both cores), which
+        // the bot's window margin cannot see; the windows are checked with that much slack.
+        Assert.True(MaxWithin(calls, TimeSpan.FromSeconds(1) - ArrivalJitter) <= 7, Timeline(calls));
+        Assert.True(MaxWithin(calls, TimeSpan.FromSeconds(2) - ArrivalJitter) <= 8, Timeline(calls));
         Assert.Equal(Enumerable.Range(0, 20).Select(n => "hello " + n).Order(), calls.Select(c => c.Json!["text"]!.GetValue<string>()).Order());
     }
 
