@@ -11,6 +11,8 @@ public sealed class FanoutOptions
           --conversations K       distinct 1:1 conversations they go to, round robin (default N: one each)
           --drop-after-accept P   the fake connector accepts a message, then drops the connection
                                   with probability P (0..1): counts duplicates that retries would cause
+          --warmup W              first send W messages to other conversations (JIT and connection pool
+                                  warm, as in a bot that has been running), wait 2 s, then measure
           --json                  print the report as JSON instead of a table
         The fake connector always throttles like Teams (per conversation 7/1 s, 8/2 s, 60/30 s, 1800/h;
         50/s per app) with 429 + Retry-After.
@@ -19,6 +21,7 @@ public sealed class FanoutOptions
     public int Messages { get; private set; }
     public int Conversations { get; private set; }
     public double DropAfterAccept { get; private set; }
+    public int Warmup { get; private set; }
     public bool Json { get; private set; }
 
     public static FanoutOptions Parse(string[] args)
@@ -33,6 +36,7 @@ public sealed class FanoutOptions
                 case "--messages": options.Messages = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--conversations": conversations = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--drop-after-accept": options.DropAfterAccept = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--warmup": options.Warmup = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--json": options.Json = true; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
@@ -41,6 +45,10 @@ public sealed class FanoutOptions
         if (options.Messages <= 0 || options.Conversations <= 0 || options.Conversations > options.Messages)
         {
             throw new ArgumentException("--messages must be positive and --conversations between 1 and --messages.");
+        }
+        if (options.Warmup < 0)
+        {
+            throw new ArgumentException("--warmup must not be negative.");
         }
         if (options.DropAfterAccept is < 0 or > 1)
         {

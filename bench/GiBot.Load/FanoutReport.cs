@@ -13,6 +13,7 @@ public sealed record FanoutReport(
     int Messages,
     int Conversations,
     double DropAfterAccept,
+    int Warmup,
     int Accepted,
     int Lost,
     int Duplicated,
@@ -31,7 +32,7 @@ public sealed record FanoutReport(
     IReadOnlyDictionary<string, int> FailureKinds)
 {
     public static FanoutReport Build(FanoutOptions options, TurnLedger ledger, string?[] failures, long start, long finished,
-        FakeConnector connector, long idealSpan)
+        int throttled, int dropped, long idealSpan)
     {
         var delays = new List<double>(options.Messages);
         int accepted = 0, duplicated = 0, failedButDelivered = 0;
@@ -57,10 +58,10 @@ public sealed record FanoutReport(
         var rate = span > 0 ? accepted / span : double.NaN;
         var idealRate = ideal > 0 ? options.Messages / ideal : double.NaN;
         return new FanoutReport(
-            options.Messages, options.Conversations, options.DropAfterAccept,
+            options.Messages, options.Conversations, options.DropAfterAccept, options.Warmup,
             accepted, options.Messages - accepted, duplicated,
             failures.Count(f => f is not null), failedButDelivered,
-            connector.Throttled, connector.DroppedAfterAccept,
+            throttled, dropped,
             span, ideal, PreciseClock.ToMilliseconds(finished - start) / 1000,
             rate, idealRate,
             span > 0 ? 100 * ideal / span : double.NaN,
@@ -73,8 +74,9 @@ public sealed record FanoutReport(
     {
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
+        var warm = Warmup > 0 ? string.Create(c, $", after {Warmup} warm-up messages") : "";
         var drop = DropAfterAccept > 0 ? string.Create(c, $", drop after accept p={DropAfterAccept}") : "";
-        s.AppendLine(c, $"fan-out: {Messages} messages to {Conversations} conversations, Teams throttle on{drop}");
+        s.AppendLine(c, $"fan-out: {Messages} messages to {Conversations} conversations, Teams throttle on{drop}{warm}");
         s.AppendLine(c, $"  accepted            {Accepted}   lost {Lost}   duplicated {Duplicated}");
         s.AppendLine(c, $"  429s received       {Throttled429}");
         s.AppendLine(c, $"  dropped after accept {DroppedAfterAccept}   caller told failed {CallerFailures} (of which delivered {FailedButDelivered})");
