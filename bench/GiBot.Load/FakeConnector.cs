@@ -17,7 +17,6 @@ namespace GiBot.Load;
 public sealed class FakeConnector : IAsyncDisposable
 {
     private static readonly byte[] Accepted = """{"id":"1"}"""u8.ToArray();
-    private static readonly byte[] ReplyToIdName = "replyToId"u8.ToArray();
 
     private readonly WebApplication _app;
     private readonly TurnLedger _ledger;
@@ -27,13 +26,21 @@ public sealed class FakeConnector : IAsyncDisposable
     private string? _firstReply;
 
     private readonly TeamsThrottle? _throttle;
+    private readonly byte[] _keyName;
+    private readonly double _dropAfterAccept;
+    private int _dropped;
 
-    private FakeConnector(WebApplication app, TurnLedger ledger, TeamsThrottle? throttle)
+    private FakeConnector(WebApplication app, TurnLedger ledger, TeamsThrottle? throttle, byte[] keyName, double dropAfterAccept)
     {
         _app = app;
         _ledger = ledger;
         _throttle = throttle;
+        _keyName = keyName;
+        _dropAfterAccept = dropAfterAccept;
     }
+
+    /// <summary>Activities recorded as accepted whose connection was then dropped before the answer.</summary>
+    public int DroppedAfterAccept => Volatile.Read(ref _dropped);
 
     /// <summary>Calls refused with 429 because they broke a Teams limit (only with a throttle).</summary>
     public int Throttled => _throttle?.Refused ?? 0;
@@ -51,13 +58,15 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>The body of the first activity posted, to show what the bot answered.</summary>
     public string? FirstReply => Volatile.Read(ref _firstReply);
 
-    public static async Task<FakeConnector> StartAsync(TurnLedger ledger, TeamsThrottle? throttle = null)
+    /// <param name="keyProperty">The top-level activity property the ledger is keyed by (<c>replyToId</c> for turns).</param>
+    /// <param name="dropAfterAccept">Probability of aborting the connection after an activity was accepted and recorded.</param>
+    public static async Task<FakeConnector> StartAsync(TurnLedger ledger, TeamsThrottle? throttle = null, string keyProperty = "replyToId", double dropAfterAccept = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var connector = new FakeConnector(app, ledger, throttle);
+        var connector = new FakeConnector(app, ledger, throttle, System.Text.Encoding.UTF8.GetBytes(keyProperty), dropAfterAccept);
         app.Run(connector.HandleAsync);
         await app.StartAsync();
         connector.ServiceUrl = $"http://127.0.0.1:{new Uri(app.Urls.First()).Port}/";
@@ -82,12 +91,19 @@ public sealed class FakeConnector : IAsyncDisposable
         if (HttpMethods.IsPost(context.Request.Method) && path.Contains("/activities", StringComparison.Ordinal))
         {
             var body = await ReadBodyAsync(context.Request);
-            _ledger.Replied(FindReplyToId(body.Buffer), arrived);
+            _ledger.Replied(FindKey(body.Buffer, _keyName), arrived);
             if (_firstReply is null)
             {
                 Interlocked.CompareExchange(ref _firstReply, System.Text.EncodingExtensions.GetString(System.Text.Encoding.UTF8, body.Buffer), null);
             }
             context.Request.BodyReader.AdvanceTo(body.Buffer.End);
+            if (_dropAfterAccept > 0 && Random.Shared.NextDouble() < _dropAfterAccept)
+            {
+                // Accepted (and counted) but the sender never learns it: the case that can make a duplicate.
+                Interlocked.Increment(ref _dropped);
+                context.Abort();
+                return;
+            }
         }
         else
         {
@@ -126,8 +142,8 @@ public sealed class FakeConnector : IAsyncDisposable
         return Uri.UnescapeDataString((end < 0 ? rest : rest[..end]).ToString());
     }
 
-    /// <summary>The top-level <c>replyToId</c> string, or empty.</summary>
-    private static string FindReplyToId(ReadOnlySequence<byte> body)
+    /// <summary>The top-level string property <paramref name="name"/>, or empty.</summary>
+    private static string FindKey(ReadOnlySequence<byte> body, byte[] name)
     {
         var reader = new Utf8JsonReader(body);
         try
@@ -136,7 +152,7 @@ public sealed class FakeConnector : IAsyncDisposable
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
                 {
-                    if (reader.ValueTextEquals(ReplyToIdName))
+                    if (reader.ValueTextEquals(name))
                     {
                         reader.Read();
                         return reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : "";

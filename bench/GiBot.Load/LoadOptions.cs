@@ -42,7 +42,7 @@ public sealed class LoadOptions
     {
         if (args.Length == 0 || args[0] != "turns")
         {
-            throw new ArgumentException("Name a mode: turns.");
+            throw new ArgumentException("Name a mode: turns or fanout.");
         }
         var options = new LoadOptions { Command = args[0] };
         for (var i = 1; i < args.Length; i++)

@@ -1,6 +1,24 @@
 using GiBot.Load;
 
-// Load benchmark for GiBot end to end with authentication on; see docs/benchmarks.md.
+// Load benchmarks for GiBot; see docs/benchmarks.md.
+if (args.Length > 0 && args[0] == "fanout")
+{
+    FanoutOptions fanout;
+    try
+    {
+        fanout = FanoutOptions.Parse(args);
+    }
+    catch (Exception e) when (e is ArgumentException or FormatException)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(FanoutOptions.Usage);
+        return 2;
+    }
+    var result = await FanoutBenchmark.RunAsync(fanout, RepositoryRoot.Find(), Console.Error);
+    Console.Out.Write(fanout.Json ? result.ToJson() + "\n" : result.ToTable());
+    return 0;
+}
+
 LoadOptions options;
 try
 {
@@ -10,6 +28,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine(LoadOptions.Usage);
+    Console.Error.WriteLine(FanoutOptions.Usage);
     return 2;
 }
 

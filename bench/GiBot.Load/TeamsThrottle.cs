@@ -30,9 +30,17 @@ public sealed class TeamsThrottle
     public int Refused => Volatile.Read(ref _refused);
 
     /// <summary>Null when the call is accepted (and counted), otherwise the Retry-After in seconds.</summary>
-    public int? TryAccept(string conversationId)
+    public int? TryAccept(string conversationId) =>
+        WaitTicks(conversationId, Stopwatch.GetTimestamp()) is var wait && wait > 0
+            ? (int)Math.Ceiling(PreciseClock.ToMilliseconds(wait) / 1000)
+            : null;
+
+    /// <summary>
+    /// At <paramref name="now"/> (Stopwatch ticks, never earlier than a previous call): 0 when the call is
+    /// accepted and counted, otherwise the ticks until it would fit and it is counted as refused.
+    /// </summary>
+    public long WaitTicks(string conversationId, long now)
     {
-        var now = Stopwatch.GetTimestamp();
         lock (_gate)
         {
             if (!_conversations.TryGetValue(conversationId, out var log))
@@ -44,11 +52,11 @@ public sealed class TeamsThrottle
             if (wait > 0)
             {
                 Interlocked.Increment(ref _refused);
-                return (int)Math.Ceiling(PreciseClock.ToMilliseconds(wait) / 1000);
+                return wait;
             }
             log.Enqueue(now);
             _app.Enqueue(now);
-            return null;
+            return 0;
         }
     }
 
