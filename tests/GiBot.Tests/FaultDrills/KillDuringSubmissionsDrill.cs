@@ -50,9 +50,10 @@ public sealed class KillDuringSubmissionsDrill : IAsyncLifetime
         var activities = Enumerable.Range(0, Submissions).Select(i => _bot.Press(i, submits[i], CardDialog.CardId(i))).ToArray();
 
         // Some receipts are slow to reach the client (as on a busy connector), so when the kill comes some
-        // turns are done, some are still running and some requests are not read yet.
+        // turns are done, some are still running and some requests are not read yet. The slow ones take
+        // seconds, so even a test thread starved on a loaded machine kills before every submit is answered.
         _connector.FailNext(Enumerable.Range(0, Submissions / 2)
-            .Select(_ => new FakeConnector.ScriptedFailure(200, Body: """{"id":"receipt"}""", PathContains: "/activities/card-") { Delay = TimeSpan.FromMilliseconds(300) })
+            .Select(_ => new FakeConnector.ScriptedFailure(200, Body: """{"id":"receipt"}""", PathContains: "/activities/card-") { Delay = TimeSpan.FromSeconds(5) })
             .ToArray());
         var statuses = new ConcurrentDictionary<int, HttpStatusCode?>();
         var acknowledged = 0;
