@@ -40,7 +40,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     }
 
     /// <summary>Read from the tenant file before the playground runs, because the bot starts first.</summary>
-    private static string CurrentUserAadObjectId()
+    internal static string CurrentUserAadObjectId()
     {
         var yaml = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".m365agentsplayground.yml"));
         var match = System.Text.RegularExpressions.Regex.Match(yaml, @"currentUser:[\s\S]*?aadObjectId:\s*(\S+)");

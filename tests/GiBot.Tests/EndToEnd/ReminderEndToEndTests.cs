@@ -26,8 +26,7 @@ public sealed class ReminderPlaygroundFixture : IAsyncLifetime
         {
             return;
         }
-        var user = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".m365agentsplayground.yml")),
-            @"currentUser:[\s\S]*?aadObjectId:\s*(\S+)").Groups[1].Value;
+        var user = PlaygroundFixture.CurrentUserAadObjectId();
         _bot = await BotProcess.StartAsync(new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "",
