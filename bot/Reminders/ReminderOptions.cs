@@ -75,7 +75,8 @@ public sealed record ReminderOptions
         return defaults with
         {
             Enabled = !string.Equals(section["Enabled"], "false", StringComparison.OrdinalIgnoreCase),
-            UtcOffset = Span(section["UtcOffset"], (updates ?? configuration)["Updates:UtcOffset"] is { } u ? Span(u, defaults.UtcOffset) : defaults.UtcOffset),
+            // One time zone for the whole bot: the overview and the update dialog read the same Updates:UtcOffset.
+            UtcOffset = Span((updates ?? configuration)["Updates:UtcOffset"], defaults.UtcOffset),
             Default = defaultRule,
             Measures = measures,
             WorkStart = Time(section["WorkingHours:Start"], defaults.WorkStart),

@@ -16,7 +16,7 @@ public sealed class RagRuleTests
         new DateTimeOffset(2026, 11, 1, 0, 0, 0, Beijing).ToUniversalTime(), new DateTimeOffset(2026, 11, 25, 17, 0, 0, Beijing).ToUniversalTime());
 
     private readonly RagRule _rule = new(new OverviewOptions(null, null, TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), 3),
-        WorkingDayCalendar.LoadEmbedded(), new UpdateOptions(ReportingCycle.Monthly, TimeSpan.FromDays(1), Beijing));
+        WorkingDayCalendar.LoadEmbedded(), new UpdateOptions(TimeSpan.FromDays(1), Beijing));
 
     private static DateTimeOffset At(int day, int hour) => new(2026, 11, day, hour, 0, 0, Beijing);
 
