@@ -26,8 +26,8 @@ public sealed class TurnAdmission(TurnAdmissionOptions options) : IDisposable
     public TurnAdmissionOptions Options => options;
 
     /// <summary>
-    /// Counts a refusal; returns how many were refused since the last report when one is due (at most one
-    /// per 10 s, so an overloaded bot does not also spend itself on log lines), otherwise 0.
+    /// Counts a refusal; returns the total refused since start when a report is due (at most one per 10 s,
+    /// so an overloaded bot does not also spend itself on log lines), otherwise 0.
     /// </summary>
     public long CountRefusal()
     {
