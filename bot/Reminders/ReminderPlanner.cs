@@ -24,7 +24,12 @@ public sealed class ReminderPlanner(
     IProgressUpdateStore updates,
     IReminderStore reminders)
 {
-    private readonly ConcurrentDictionary<string, byte> _planned = new(StringComparer.Ordinal);
+    // Plans written by this process, with when they fall due. Steps already past are never planned again,
+    // so entries are dropped once their time has passed: the record stays as small as the ladder ahead.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _planned = new(StringComparer.Ordinal);
+
+    /// <summary>How many plans this process remembers having written (those still ahead).</summary>
+    public int RememberedPlans => _planned.Count;
 
     /// <summary>The windows reminders are planned for now.</summary>
     public IEnumerable<ReportingWindow> Windows(int measure, DateTimeOffset now)
@@ -50,6 +55,13 @@ public sealed class ReminderPlanner(
 
     public async Task<int> PlanAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        foreach (var (key, at) in _planned)
+        {
+            if (at < now)
+            {
+                _planned.TryRemove(key, out _);
+            }
+        }
         var planned = 0;
         var hasPeople = new Dictionary<(string Unit, string Step), bool>();
         foreach (var measure in registry.Measures)
@@ -106,7 +118,7 @@ public sealed class ReminderPlanner(
             return false;
         }
         var created = await reminders.PlanAsync(plan, cancellationToken);
-        _planned.TryAdd(plan.Key, 0);
+        _planned.TryAdd(plan.Key, plan.DueAt);
         return created;
     }
 }

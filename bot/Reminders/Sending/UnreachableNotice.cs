@@ -19,28 +19,53 @@ public sealed class UnreachableNotice(IBotSettingsStore settings, IRosterDirecto
 
     public async Task TellAsync(IReadOnlyCollection<RosterPerson> unreachable, CancellationToken cancellationToken)
     {
-        var stored = await settings.GetAsync(Key, cancellationToken);
-        var known = stored is null ? [] : JsonSerializer.Deserialize(stored.Value, ReminderJson.Default.ListString) ?? [];
-        var fresh = unreachable.DistinctBy(p => p.AadObjectId).Where(p => !known.Contains(p.AadObjectId)).ToArray();
-        if (fresh.Length == 0)
+        // Claim the people first (compare-and-set on the stored list), so two instances running the
+        // scheduler at the same moment cannot both name the same person.
+        var claim = await ClaimAsync(unreachable, cancellationToken);
+        if (claim is null)
         {
             return;
         }
         var told = 0;
         foreach (var admin in await roster.AdminsAsync(cancellationToken))
         {
-            var message = new OutgoingMessage(Text(fresh, await recipients.LanguageOfAsync(admin.AadObjectId, cancellationToken)));
+            var message = new OutgoingMessage(Text(claim.Fresh, await recipients.LanguageOfAsync(admin.AadObjectId, cancellationToken)));
             if (await notifier.TellAsync(admin.AadObjectId, message, cancellationToken))
             {
                 told++;
             }
         }
-        if (told > 0)
+        if (told == 0)
         {
-            var all = known.Concat(fresh.Select(p => p.AadObjectId)).Distinct(StringComparer.Ordinal).ToList();
-            await settings.SetAsync(Key, JsonSerializer.Serialize(all, ReminderJson.Default.ListString), cancellationToken);
+            // Nobody heard it: give the claim back so a later run tries again. If someone else changed the
+            // list meanwhile, their write stands and these people count as told.
+            await settings.TrySetAsync(Key, Serialize(claim.Before), claim.Version, cancellationToken);
         }
     }
+
+    private sealed record Claim(IReadOnlyList<RosterPerson> Fresh, List<string> Before, int Version);
+
+    private async Task<Claim?> ClaimAsync(IReadOnlyCollection<RosterPerson> unreachable, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var stored = await settings.GetAsync(Key, cancellationToken);
+            var known = stored is null ? [] : JsonSerializer.Deserialize(stored.Value, ReminderJson.Default.ListString) ?? [];
+            var fresh = unreachable.DistinctBy(p => p.AadObjectId).Where(p => !known.Contains(p.AadObjectId)).ToArray();
+            if (fresh.Length == 0)
+            {
+                return null;
+            }
+            var all = known.Concat(fresh.Select(p => p.AadObjectId)).Distinct(StringComparer.Ordinal).ToList();
+            var expected = stored?.Version ?? 0;
+            if (await settings.TrySetAsync(Key, Serialize(all), expected, cancellationToken))
+            {
+                return new Claim(fresh, known, expected + 1);
+            }
+        }
+    }
+
+    private static string Serialize(List<string> ids) => JsonSerializer.Serialize(ids, ReminderJson.Default.ListString);
 
     private static string Text(IReadOnlyList<RosterPerson> fresh, Language language)
     {

@@ -218,6 +218,34 @@ public sealed class ReminderLadderTests
     }
 
     [Fact]
+    public async Task A_notice_no_admin_received_is_given_again_on_the_next_run()
+    {
+        await using var bot = await StartedAsync();
+        bot.Connector.FailNext(new GiBot.Tests.Infrastructure.FakeConnector.ScriptedFailure(403, PathContains: ReminderBot.Conversation(Staff.Admin)));
+        await bot.PassAtAsync("2026-09-30 09:30");
+        int Notices() => bot.TextsTo(Staff.Admin).Count(t => t.Contains(Staff.Unreachable.Name, StringComparison.Ordinal));
+        Assert.Equal(1, Notices()); // the connector refused it
+
+        await bot.PassAtAsync("2026-10-09 09:30");
+        await bot.PassAtAsync("2026-10-12 09:30");
+        Assert.Equal(2, Notices()); // given again once, then remembered
+    }
+
+    [Fact]
+    public async Task The_planner_forgets_plans_whose_time_has_passed()
+    {
+        await using var bot = await StartedAsync();
+        var planner = bot.App.Services.GetRequiredService<ReminderPlanner>();
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var first = planner.RememberedPlans;
+        Assert.True(first > 0);
+        await bot.PassAtAsync("2026-12-30 09:30");
+        await bot.PassAtAsync("2027-09-30 09:30");
+        // A year on, only the ladder ahead is remembered, not every plan ever written.
+        Assert.InRange(planner.RememberedPlans, 1, first * 3 / 2);
+    }
+
+    [Fact]
     public async Task An_admin_who_writes_English_gets_the_unreachable_notice_in_English()
     {
         await using var bot = await StartedAsync();

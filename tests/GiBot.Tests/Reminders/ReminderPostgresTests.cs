@@ -29,6 +29,8 @@ public sealed class ReminderPostgresTests
         var cards = first.RemindersTo(Staff.Liaison);
         Assert.Equal(4, cards.Count); // T-3 of measures 8, 9, 10 and 20, once each
         Assert.Equal(4, cards.Select(c => c["body"]![0]!["text"]!.GetValue<string>()).Distinct().Count());
+        // Both instances found the same unreachable liaison; admins are told once.
+        Assert.Single(first.TextsTo(Staff.Admin), t => t.Contains(Staff.Unreachable.Name, StringComparison.Ordinal));
     }
 
     [Fact]
