@@ -22,7 +22,7 @@ public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, 
             + "也可由运维人员在 appsettings.json 的 Relay 部分填写 TeamId 和 ChannelId。");
         if (await TellAllAsync(message, cancellationToken) > 0)
         {
-            await settings.SetAsync(RelaySettingKeys.NoChannelNoticeSent, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+            await settings.SetAsync(RelaySettingKeys.NoChannelNoticeSent, Stamp(time.GetUtcNow()), cancellationToken);
         }
     }
 
@@ -30,17 +30,41 @@ public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, 
     public async Task TellPermanentFailureAsync(RelayTarget target, ConnectorException failure, RelayUpdatePayload? payload, CancellationToken cancellationToken)
     {
         var key = RelaySettingKeys.FailureNotice(target.ChannelId, (int)failure.StatusCode);
-        if (!await settings.TrySetAsync(key, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), 0, cancellationToken))
+        var told = await settings.GetAsync(key, cancellationToken);
+        if (told is not null && !await RequeuedSinceAsync(told, cancellationToken))
+        {
+            return;
+        }
+        if (!await settings.TrySetAsync(key, Stamp(time.GetUtcNow()), told?.Version ?? 0, cancellationToken))
         {
             return;
         }
         var what = payload is null ? "一条进展" : $"{payload.Report.UnitId}提交的第 {payload.Report.Measure} 项措施（{payload.Report.Period}）进展";
         var message = new OutgoingMessage(
             $"无法将{what}转发到知识产权保护科频道：{Reason(failure)}\n\n"
-            + "处理方法：确认 GiBot 仍在该团队中、接收频道仍存在；如已更换频道，请在新频道中 @GiBot 并发送“在此频道接收进展”。"
+            + "处理方法：确认 GiBot 仍在该团队中、接收频道仍存在；如已更换频道，请在新频道中 @GiBot 并发送“在此频道接收进展”，未送达的进展会随之重新转发；"
+            + "如问题已在原频道解决，请私聊 GiBot 发送“重新转发”。"
             + $"（技术信息：{(int)failure.StatusCode} {failure.ErrorCode}）");
         await TellAllAsync(message, cancellationToken);
     }
+
+    /// <summary>
+    /// Puts the posts given up on back in the queue after an admin fixed the cause; a failure after this is
+    /// told to admins again, even for a channel and reason they were told about before.
+    /// </summary>
+    public async Task<int> RequeueGivenUpAsync(IRelayOutbox outbox, CancellationToken cancellationToken)
+    {
+        await settings.SetAsync(RelaySettingKeys.RequeuedAt, Stamp(time.GetUtcNow()), cancellationToken);
+        return await outbox.RequeueGivenUpAsync(cancellationToken);
+    }
+
+    private async Task<bool> RequeuedSinceAsync(BotSetting told, CancellationToken cancellationToken) =>
+        await settings.GetAsync(RelaySettingKeys.RequeuedAt, cancellationToken) is { } requeued && Parse(requeued.Value) >= Parse(told.Value);
+
+    private static string Stamp(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string stamp) =>
+        DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTimeOffset.MinValue;
 
     public static string Reason(ConnectorException failure) => failure.StatusCode switch
     {

@@ -8,7 +8,7 @@ namespace GiBot.Relay;
 /// "在此频道接收进展" / "relay here", sent in a channel by an admin: updates are relayed to that channel
 /// from now on. Everyone else is told why not and whom to ask.
 /// </summary>
-public sealed class RelayHereFeature(RelayTargetResolver targets, RosterAccess roster, TimeProvider time) : IMessageFeature
+public sealed class RelayHereFeature(RelayTargetResolver targets, RosterAccess roster, IRelayOutbox outbox, AdminAlerts alerts, TimeProvider time) : IMessageFeature
 {
     private static readonly string[] Commands = ["在此频道接收进展", "在本频道接收进展", "relay here"];
 
@@ -50,9 +50,13 @@ public sealed class RelayHereFeature(RelayTargetResolver targets, RosterAccess r
             SetBy = turn.UserName ?? turn.UserAadObjectId,
             SetAt = time.GetUtcNow(),
         }, cancellationToken);
+        // Posts given up on (bot removed, channel deleted) waited for exactly this fix: send them now.
+        var requeued = await alerts.RequeueGivenUpAsync(outbox, cancellationToken);
         await turn.SendAsync(new OutgoingMessage(language.Pick(
-            "好的，从现在起各单位提交的进展将转发到本频道：每项措施每个报告期一个帖子，重大问题单独发帖提醒。尚未转发的进展会陆续发出。",
-            "Done: submitted updates will be relayed to this channel from now on, one thread per measure and reporting period, with 重大问题 posted separately. Updates still waiting will follow shortly.")), cancellationToken);
+            "好的，从现在起各单位提交的进展将转发到本频道：每项措施每个报告期一个帖子，重大问题单独发帖提醒。尚未转发的进展会陆续发出。"
+                + (requeued > 0 ? $"此前未能送达的 {requeued} 条进展也将重新转发到本频道。" : ""),
+            "Done: submitted updates will be relayed to this channel from now on, one thread per measure and reporting period, with 重大问题 posted separately. Updates still waiting will follow shortly."
+                + (requeued > 0 ? $" The {requeued} earlier update(s) that could not be delivered will be relayed here too." : ""))), cancellationToken);
         return true;
     }
 }

@@ -17,4 +17,7 @@ internal static class RelaySettingKeys
 
     /// <summary>Admins were told that posting to this channel fails for this reason.</summary>
     public static string FailureNotice(string channelId, int status) => $"relay.notice.failure:{channelId}:{status}";
+
+    /// <summary>When given-up posts were last sent again; a failure after that is told anew.</summary>
+    public const string RequeuedAt = "relay.requeued-at";
 }

@@ -19,6 +19,7 @@ public static class RelaySetup
         services.AddSingleton<RelayDelivery>();
         services.AddHostedService<RelaySender>();
         services.AddSingleton<IMessageFeature, RelayHereFeature>();
+        services.AddSingleton<IMessageFeature, RelayRetryFeature>();
         services.AddSingleton<ICardActionFeature, RelayCardActions>();
         services.AddSingleton<IConversationLifecycleObserver, RelayInstallObserver>();
         return services;

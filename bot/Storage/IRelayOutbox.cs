@@ -33,6 +33,12 @@ public interface IRelayOutbox
     /// <summary>Messages given up on, newest first, to report to admins.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListGivenUpAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Puts every given-up message back in the queue, due now with a fresh attempt count, once a person has
+    /// fixed the cause (e.g. chose a new channel). Returns how many.
+    /// </summary>
+    Task<int> RequeueGivenUpAsync(CancellationToken cancellationToken);
+
     /// <summary>Messages neither done nor given up.</summary>
     Task<int> CountPendingAsync(CancellationToken cancellationToken);
 }

@@ -75,6 +75,11 @@ public sealed class SqlRelayOutbox(StorageDatabase database, TimeProvider time) 
         await database.RunAsync(connection => connection.QueryAsync(
             $"SELECT {Columns} FROM relay_outbox WHERE failed_at IS NOT NULL ORDER BY failed_at DESC, id DESC", null, Read, cancellationToken), cancellationToken);
 
+    public async Task<int> RequeueGivenUpAsync(CancellationToken cancellationToken) =>
+        await database.RunAsync(connection => connection.ExecuteAsync(
+            "UPDATE relay_outbox SET failed_at = NULL, next_attempt_at = @now, attempts = 0, claim_token = NULL, lease_until = NULL WHERE failed_at IS NOT NULL AND done_at IS NULL",
+            null, cancellationToken, ("now", time.GetUtcNow())), cancellationToken);
+
     public async Task<int> CountPendingAsync(CancellationToken cancellationToken) =>
         (int)(await database.RunAsync(connection => connection.QueryAsync(
             "SELECT COUNT(*) AS n FROM relay_outbox WHERE done_at IS NULL AND failed_at IS NULL", null, r => r.Long("n") ?? 0, cancellationToken), cancellationToken))[0];

@@ -146,6 +146,10 @@ public sealed class RelayHarness : IAsyncDisposable
     public IReadOnlyList<FakeConnector.Call> ChatMessages(string conversationId) =>
         Connector.Sent.Where(c => c.Method == "POST" && c.Path == $"/v3/conversations/{conversationId}/activities").ToArray();
 
+    /// <summary>The bot's answers in a chat (replies to an incoming message).</summary>
+    public IReadOnlyList<FakeConnector.Call> RepliesIn(string conversationId) =>
+        Connector.Sent.Where(c => c.Method == "POST" && c.Path.StartsWith($"/v3/conversations/{conversationId}/activities/", StringComparison.Ordinal)).ToArray();
+
     public static JsonObject CardOf(JsonNode? activity) => activity!["attachments"]![0]!["content"]!.AsObject();
 
     /// <summary>The JSON as a reader sees it: Chinese and markup unescaped.</summary>
