@@ -207,11 +207,16 @@ public sealed class UpdateDialog(
         var validation = await validator.ValidateAsync(draft, caller, language, cancellationToken);
         if (!validation.IsValid)
         {
-            await SaveAsync(caller, draft, cancellationToken);
-            var form = Form(draft, caller, validation.Errors, language, replaces: false);
             var hint = language.Pick(
                 $"\n\n也可以重新发送完整的一行，例如：update {command.Measure} 推进中 60% 已完成专项检查3次",
                 $"\n\nOr send the whole line again, e.g.: update {command.Measure} in-progress 60% three inspections done");
+            if (await LoadAsync(caller, cancellationToken) is { SubmittedUpdateId: null } open)
+            {
+                // An unfinished card draft is worth more than a line that failed: keep it, list what was wrong.
+                return Say(KeptDraftRefusal(open, validation.Errors, language) + hint);
+            }
+            await SaveAsync(caller, draft, cancellationToken);
+            var form = Form(draft, caller, validation.Errors, language, replaces: false);
             return Say(form.Message with { Text = form.Message.Text + hint });
         }
         // The activity id makes a retried delivery of the same message one update.
@@ -360,6 +365,15 @@ public sealed class UpdateDialog(
     private string PeriodFor(int? measure) => schedule.Current(measure ?? 0, time.GetUtcNow()).Period;
 
     private string Hours() => options.CorrectionWindow.TotalHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string KeptDraftRefusal(UpdateDraft open, IReadOnlyDictionary<string, string> errors, Language language)
+    {
+        var problems = string.Join("\n", errors.Values.Select(e => "- " + e));
+        var which = open.Measure is { Length: > 0 } m ? language.Pick($"第 {m} 项措施的", $"for measure {m} ") : "";
+        return language.Pick(
+            $"这条进展未能提交：\n{problems}\n\n您还有一份未提交的{which}进展草稿，已原样保留；发送“汇报进展”可继续填写。",
+            $"This update was not submitted:\n{problems}\n\nYour unfinished update draft {which}is kept as it was; send \"update\" to continue it.");
+    }
 
     private static UpdateReply Say(string text) => UpdateReply.Say(new OutgoingMessage(text));
 

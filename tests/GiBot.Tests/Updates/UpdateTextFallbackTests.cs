@@ -41,6 +41,23 @@ public sealed class UpdateTextFallbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_line_that_fails_keeps_an_unfinished_card_draft_as_it_was()
+    {
+        var card = await _bot.SayAsync("汇报进展 9");
+        await _bot.PressAsync(card, UpdateVerbs.Preview, new() { ["status"] = "推进中", ["progress"] = "已起草方案" });
+
+        var answer = await _bot.SayAsync("update 8 推进中 150% 已开展检查");
+        Assert.Contains("完成进度请填写 0 到 100 之间的整数", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("第 9 项措施的进展草稿，已原样保留", answer.Text, StringComparison.Ordinal);
+        Assert.Null(answer.Card);
+
+        var resumed = await _bot.SayAsync("汇报进展");
+        var continued = await _bot.PressAsync(resumed, UpdateVerbs.Resume);
+        Assert.Equal("已起草方案", continued.Input("progress")!["value"]!.GetValue<string>());
+        Assert.Empty(await _bot.Updates.ListCurrentAsync(new(), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task A_too_long_line_is_refused_with_the_limit()
     {
         var answer = await _bot.SayAsync("update 8 推进中 60% " + new string('查', 2001));
