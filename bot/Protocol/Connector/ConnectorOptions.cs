@@ -14,6 +14,8 @@ public sealed class ConnectorOptions
 
     public ConnectorRateLimitOptions RateLimits { get; set; } = new();
 
+    public ConnectorConnectionOptions Connections { get; set; } = new();
+
     /// <summary>Problems with the configured values, empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -42,8 +44,26 @@ public sealed class ConnectorOptions
         {
             problems.Add("Every Connector:RateLimits window needs PermitLimit of 1 or more and a positive Window.");
         }
+        if (Connections.PooledConnectionLifetime <= TimeSpan.Zero || Connections.PooledConnectionIdleTimeout <= TimeSpan.Zero
+            || Connections.MaxConnectionsPerServer < 1)
+        {
+            problems.Add("Connector:Connections:PooledConnectionLifetime and PooledConnectionIdleTimeout must be positive and MaxConnectionsPerServer at least 1.");
+        }
         return problems;
     }
+}
+
+/// <summary>The connection pool to the connector hosts.</summary>
+public sealed class ConnectorConnectionOptions
+{
+    /// <summary>A connection is replaced after this long, so a changed DNS answer for the connector host is followed.</summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>An idle connection is closed after this long.</summary>
+    public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Concurrent connections per connector host; every request in flight needs one (HTTP/1.1).</summary>
+    public int MaxConnectionsPerServer { get; set; } = int.MaxValue;
 }
 
 public sealed class ConnectorRetryOptions

@@ -10,7 +10,15 @@ namespace GiBot.Protocol.Connector;
 /// </summary>
 public sealed class ServiceUrlPolicy
 {
+    private const int MaxResolved = 1024;
+
     private readonly ConcurrentDictionary<string, Uri> _trusted = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Service URLs as callers pass them, already resolved: every reply names the same few, and parsing one
+    /// costs more than the lookup. Trust is never withdrawn, so an entry stays right.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, Uri> _resolved = new(StringComparer.Ordinal);
     private readonly bool _allowAny;
 
     public ServiceUrlPolicy(BotFrameworkSettings settings)
@@ -37,6 +45,10 @@ public sealed class ServiceUrlPolicy
     /// <summary>The base URI to call, ending in exactly one slash; an untrusted URL is a permanent <see cref="ConnectorException"/>.</summary>
     public Uri Resolve(string serviceUrl)
     {
+        if (_resolved.TryGetValue(serviceUrl, out var known))
+        {
+            return known;
+        }
         if (!TryNormalize(serviceUrl, out var uri))
         {
             throw new ArgumentException($"'{serviceUrl}' is not an absolute http(s) URL.", nameof(serviceUrl));
@@ -45,6 +57,10 @@ public sealed class ServiceUrlPolicy
         {
             throw new ConnectorException(System.Net.HttpStatusCode.Forbidden, "UntrustedServiceUrl",
                 $"Refusing to send to service URL '{serviceUrl}': it was never seen on an authenticated activity nor configured in AllowedServiceUrls.");
+        }
+        if (_resolved.Count < MaxResolved)
+        {
+            _resolved.TryAdd(serviceUrl, uri);
         }
         return uri;
     }
