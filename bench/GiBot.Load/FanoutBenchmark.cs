@@ -20,7 +20,7 @@ public static class FanoutBenchmark
         var ledger = new TurnLedger(options.Messages);
         var throttle = new TeamsThrottle();
         await using var connector = await FakeConnector.StartAsync(ledger, throttle, keyProperty: "id", options.DropAfterAccept);
-        await using var services = BuildBotServices(repositoryRoot);
+        await using var services = BuildBotServices(repositoryRoot, options.Settings);
         var client = services.GetRequiredService<IConnectorClient>();
         if (options.Warmup > 0)
         {
@@ -62,11 +62,11 @@ public static class FanoutBenchmark
         await Task.Delay(TimeSpan.FromSeconds(2));
     }
 
-    private static ServiceProvider BuildBotServices(string repositoryRoot)
+    private static ServiceProvider BuildBotServices(string repositoryRoot, IEnumerable<KeyValuePair<string, string?>> settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(repositoryRoot, "appsettings.json"), optional: false)
-            .AddInMemoryCollection([new("MicrosoftAppId", "")])
+            .AddInMemoryCollection([new("MicrosoftAppId", ""), .. settings])
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

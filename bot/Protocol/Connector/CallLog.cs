@@ -5,7 +5,8 @@ namespace GiBot.Protocol.Connector;
 /// longest window and as many as the largest limit, plus the calls counted but not yet sent
 /// (<see cref="Reserve"/>: their time is fixed by <see cref="Resolve"/> when they go on the wire).
 /// Answers exactly: how long until one more call keeps every window within its limit.
-/// Not thread-safe; its owner serialises access and passes a clock that never goes back.
+/// Not thread-safe; its owner serialises access and passes a clock that never goes back
+/// (a resolved call may carry an earlier time; it is sorted in).
 /// </summary>
 internal sealed class CallLog
 {
@@ -70,11 +71,18 @@ internal sealed class CallLog
     /// <summary>Counts a call whose time is fixed later by <see cref="Resolve"/>; until then it fills every window.</summary>
     public void Reserve() => _pending++;
 
-    /// <summary>A reserved call went out at <paramref name="now"/>; wakes a caller waiting for it.</summary>
-    public void Resolve(TimeSpan now)
+    /// <summary>A reserved call counts from <paramref name="at"/> (at most <paramref name="now"/>); wakes a caller waiting for it.</summary>
+    public void Resolve(TimeSpan at, TimeSpan now)
     {
         _pending--;
-        Record(now);
+        Append(at);
+        // Calls are resolved in the order their answers came in, not always in the order of their times.
+        for (var i = _count - 1; i > 0 && At(i - 1) > at; i--)
+        {
+            Set(i, At(i - 1));
+            Set(i - 1, at);
+        }
+        Trim(now);
         var resolved = _resolved;
         _resolved = null;
         resolved?.TrySetResult();
@@ -88,6 +96,8 @@ internal sealed class CallLog
     public bool IsIdle(TimeSpan now) => _pending == 0 && (_count == 0 || At(_count - 1) <= now - _horizon);
 
     private TimeSpan At(int index) => _ring[(_head + index) % _ring.Length];
+
+    private void Set(int index, TimeSpan time) => _ring[(_head + index) % _ring.Length] = time;
 
     private void Append(TimeSpan time)
     {

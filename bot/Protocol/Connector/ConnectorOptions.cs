@@ -104,6 +104,16 @@ public sealed class ConnectorRateLimitOptions
     /// </summary>
     public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(30);
 
+    /// <summary>
+    /// Which moment of a call the windows count from. Teams counts a call when it reaches it: after the bot sent
+    /// it and before the answer is back. <see cref="CallCountedAt.Answered"/> (the default) takes the later of
+    /// "sent" and "answered less <see cref="WindowMargin"/>", so however late Teams counted it (a cold connection,
+    /// a busy service), the next calls still keep the windows; on a fast connection it is the moment it was sent,
+    /// and a slow answer costs its delay beyond the margin once per full window. <see cref="CallCountedAt.Sent"/>
+    /// takes the moment the body went on the wire and relies on the margin alone.
+    /// </summary>
+    public CallCountedAt CountAt { get; set; } = CallCountedAt.Answered;
+
     /// <summary>The documented limits, used when the configuration names no window.</summary>
     public static IReadOnlyList<RateWindow> DefaultPerConversation { get; } =
     [
@@ -121,6 +131,16 @@ public sealed class ConnectorRateLimitOptions
     internal IReadOnlyList<RateWindow> EffectivePerConversation => PerConversation.Count > 0 ? PerConversation : DefaultPerConversation;
 
     internal IReadOnlyList<RateWindow> EffectiveGlobal => Global.Count > 0 ? Global : DefaultGlobal;
+}
+
+/// <summary>Which moment of a connector call its rate-limit windows count from.</summary>
+public enum CallCountedAt
+{
+    /// <summary>When it was sent, or when its answer (or failure) arrived less the window margin, whichever is later.</summary>
+    Answered,
+
+    /// <summary>When its body was written to the connection.</summary>
+    Sent,
 }
 
 /// <summary>At most <see cref="PermitLimit"/> calls within any <see cref="Window"/>.</summary>

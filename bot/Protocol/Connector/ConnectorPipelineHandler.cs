@@ -52,6 +52,7 @@ internal sealed class ConnectorPipelineHandler(ConnectorRateLimiter limiter, Con
     /// <summary>One exchange; an answer of any status, or the error that left it without one.</summary>
     private async Task<(HttpResponseMessage? Response, Exception? Error)> AttemptAsync(HttpRequestMessage request, string key, Deadline deadline, long started)
     {
+        // Marked sent when the body goes out, disposed when the answer (or the failure) is in: the call's time follows from both.
         using var permit = await limiter.ReserveAsync(key, deadline.Token);
         (request.Content as ConnectorContent)?.SendWith(permit);
         deadline.StartAttempt(options.AttemptTimeout, started);

@@ -34,6 +34,7 @@ public sealed class ConnectorRateLimiter
     private readonly IReadOnlyList<RateWindow> _perConversation;
     private readonly TimeSpan _margin;
     private readonly int _queueLimit;
+    private readonly CallCountedAt _countAt;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly long _origin;
@@ -42,6 +43,9 @@ public sealed class ConnectorRateLimiter
     /// <summary>Callers past their conversation's windows that wait for the app-wide one; guarded by the lock.</summary>
     private int _globalQueued;
 
+    /// <summary>Callers asleep until a window opens; guarded by the lock.</summary>
+    private int _waitingForTime;
+
     public ConnectorRateLimiter(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorRateLimiter>? logger = null)
     {
         _logger = logger ?? NullLogger<ConnectorRateLimiter>.Instance;
@@ -49,6 +53,7 @@ public sealed class ConnectorRateLimiter
         _perConversation = limits.EffectivePerConversation;
         _margin = limits.WindowMargin;
         _queueLimit = limits.QueueLimit;
+        _countAt = limits.CountAt;
         _time = time;
         _origin = time.GetTimestamp();
         _global = new CallLog(limits.EffectiveGlobal, _margin);
@@ -66,6 +71,18 @@ public sealed class ConnectorRateLimiter
         }
     }
 
+    /// <summary>Callers asleep until a window opens (not those waiting for an earlier call to be sent); for tests and diagnostics.</summary>
+    public int WaitingForTime
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _waitingForTime;
+            }
+        }
+    }
+
     /// <summary>Waits until one more call to <paramref name="key"/> keeps every limit, then counts it as sent now.</summary>
     /// <exception cref="ConnectorException">429 with code <c>LocalQueueFull</c> when too many calls already wait.</exception>
     public ValueTask AcquireAsync(string key, CancellationToken cancellationToken)
@@ -73,12 +90,12 @@ public sealed class ConnectorRateLimiter
         var permit = ReserveAsync(key, cancellationToken);
         if (permit.IsCompletedSuccessfully)
         {
-            permit.Result.Sent();
+            permit.Result.Dispose();
             return ValueTask.CompletedTask;
         }
-        return SentWhenAcquiredAsync(permit);
+        return CountWhenAcquiredAsync(permit);
 
-        static async ValueTask SentWhenAcquiredAsync(ValueTask<ConnectorPermit> pending) => (await pending).Sent();
+        static async ValueTask CountWhenAcquiredAsync(ValueTask<ConnectorPermit> pending) => (await pending).Dispose();
     }
 
     /// <summary>
@@ -175,7 +192,8 @@ public sealed class ConnectorRateLimiter
         while (true)
         {
             TimeSpan wait;
-            Task? resolved = null;
+            Task asleep;
+            bool timed;
             lock (_lock)
             {
                 var now = Now();
@@ -190,19 +208,32 @@ public sealed class ConnectorRateLimiter
                 {
                     return appWide ? Take(partition) : null;
                 }
-                if (wait == CallLog.UntilResolved)
-                {
-                    resolved = log.WhenResolved();
-                }
+                // Made under the lock, so the timer starts at the time the wait was computed for.
+                timed = wait != CallLog.UntilResolved;
+                asleep = timed ? Task.Delay(wait, _time, cancellationToken) : log.WhenResolved();
+                _waitingForTime += timed ? 1 : 0;
             }
             if (!logged && _logger.IsEnabled(LogLevel.Debug))
             {
                 _logger.LogDebug("Connector call for {RateLimitKey} waits {Wait} to stay within Teams' rate limits",
-                    key, resolved is null ? wait.ToString() : "until an earlier call is sent");
+                    key, timed ? wait.ToString() : "until an earlier call is sent");
                 logged = true;
             }
-            // Timers may fire a millisecond early; the loop asks again until the log agrees.
-            await (resolved ?? Task.Delay(wait, _time, cancellationToken)).WaitAsync(cancellationToken);
+            try
+            {
+                // Timers may fire a millisecond early; the loop asks again until the log agrees.
+                await asleep.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                if (timed)
+                {
+                    lock (_lock)
+                    {
+                        _waitingForTime--;
+                    }
+                }
+            }
         }
     }
 
@@ -211,16 +242,21 @@ public sealed class ConnectorRateLimiter
     {
         partition.Log.Reserve();
         _global.Reserve();
-        return new ConnectorPermit(this, partition);
+        return new ConnectorPermit(this, partition, Now());
     }
 
-    internal void Resolve(Partition partition)
+    internal CallCountedAt CountAt => _countAt;
+
+    internal TimeSpan Margin => _margin;
+
+    /// <summary>Fixes a reserved call's time at <paramref name="at"/> (not later than now).</summary>
+    internal void Resolve(Partition partition, TimeSpan at)
     {
         lock (_lock)
         {
             var now = Now();
-            partition.Log.Resolve(now);
-            _global.Resolve(now);
+            partition.Log.Resolve(at, now);
+            _global.Resolve(at, now);
         }
     }
 
@@ -241,7 +277,7 @@ public sealed class ConnectorRateLimiter
         }
     }
 
-    private TimeSpan Now() => _time.GetElapsedTime(_origin);
+    internal TimeSpan Now() => _time.GetElapsedTime(_origin);
 
     internal sealed class Partition(CallLog log)
     {
