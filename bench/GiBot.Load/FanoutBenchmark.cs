@@ -20,6 +20,11 @@ public static class FanoutBenchmark
         var ledger = new TurnLedger(options.Messages);
         var throttle = new TeamsThrottle();
         await using var connector = await FakeConnector.StartAsync(ledger, throttle, keyProperty: "id", options.DropAfterAccept);
+        if (options.WarmConnector)
+        {
+            progress.WriteLine("Warming the fake connector with one raw-socket call ...");
+            await WarmConnectorAsync(connector.ServiceUrl);
+        }
         await using var services = BuildBotServices(repositoryRoot, options.Settings);
         var client = services.GetRequiredService<IConnectorClient>();
         if (options.Warmup > 0)
@@ -43,6 +48,26 @@ public static class FanoutBenchmark
         await Task.WhenAll(sends);
         var finished = Stopwatch.GetTimestamp();
         return FanoutReport.Build(options, ledger, failures, start, finished, connector.Throttled - throttledBefore, connector.DroppedAfterAccept - droppedBefore, IdealSpan(options));
+    }
+
+    /// <summary>
+    /// One HTTP/1.1 call over a plain socket: the fake connector's first request is served (and JIT-compiled)
+    /// without running any of the HttpClient code the bot's client shares with this process.
+    /// </summary>
+    private static async Task WarmConnectorAsync(string serviceUrl)
+    {
+        var uri = new Uri(serviceUrl);
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(uri.Host, uri.Port);
+        var stream = socket.GetStream();
+        var request = System.Text.Encoding.ASCII.GetBytes(
+            $"POST /v3/conversations/a:1warm-connector/activities HTTP/1.1\r\nHost: {uri.Authority}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}");
+        await stream.WriteAsync(request);
+        var buffer = new byte[4096];
+        while (await stream.ReadAsync(buffer) > 0)
+        {
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(1100));
     }
 
     /// <summary>Not in the ledger (the connector counts them as unknown); the pause lets every window empty.</summary>
