@@ -16,9 +16,9 @@ namespace GiBot.Protocol.Connector;
 /// several queued limiters takes a permit from the first while still waiting on the next, so the
 /// first window counts the call too early. Both let bursts exceed the limits the limiter exists to keep.
 /// Teams counts a call when it arrives, so <see cref="ReserveAsync"/> counts it at once but fixes its time
-/// only when the request goes on the wire (<see cref="ConnectorPermit.Sent"/>): a call delayed after the
-/// limiter let it through (a new connection, a TLS handshake, a cold start) then holds back the calls
-/// after it by as much, instead of arriving late and letting the next window's calls arrive too early.
+/// only once it went on the wire and was answered (<see cref="ConnectorPermit"/>): a call delayed after the
+/// limiter let it through (a new connection, a TLS handshake, a cold start, a busy connector) then holds back
+/// the calls after it by as much, instead of arriving late and letting the next window's calls arrive too early.
 /// Reads (members, channels) count against the same windows as sends: Teams documents twice the send
 /// limits for them and says every request is subject to the same policy, so this errs on the safe side.
 /// One lock guards every log; a call that need not wait takes it once and never awaits.
@@ -100,8 +100,8 @@ public sealed class ConnectorRateLimiter
 
     /// <summary>
     /// Waits until one more call to <paramref name="key"/> keeps every limit and counts it; its time is fixed
-    /// by <see cref="ConnectorPermit.Sent"/> (or by disposing the permit, if it never went out). Until then
-    /// it fills its windows, so the calls after it wait.
+    /// from when it was <see cref="ConnectorPermit.Sent"/> and when its permit was disposed (answered), see
+    /// <see cref="ConnectorPermit"/>. Until then it fills its windows, so the calls after it wait.
     /// </summary>
     /// <exception cref="ConnectorException">429 with code <c>LocalQueueFull</c> when too many calls already wait.</exception>
     public ValueTask<ConnectorPermit> ReserveAsync(string key, CancellationToken cancellationToken)
