@@ -15,8 +15,8 @@ public sealed class ServiceUrlPolicy
     private readonly ConcurrentDictionary<string, Uri> _trusted = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Service URLs as callers pass them, already resolved: every reply names the same few, and parsing one
-    /// costs more than the lookup. Trust is never withdrawn, so an entry stays right.
+    /// Service URLs as callers pass them, already trusted and resolved: every activity and reply names the same
+    /// few, and parsing one costs more than the lookup. Trust is never withdrawn, so an entry stays right.
     /// </summary>
     private readonly ConcurrentDictionary<string, Uri> _resolved = new(StringComparer.Ordinal);
     private readonly bool _allowAny;
@@ -33,9 +33,15 @@ public sealed class ServiceUrlPolicy
     /// <summary>Records a service URL that arrived on an authenticated activity.</summary>
     public void Trust(string serviceUrl)
     {
+        // Every authenticated activity names its service URL: a known one is a lookup, not a parse.
+        if (_resolved.ContainsKey(serviceUrl))
+        {
+            return;
+        }
         if (TryNormalize(serviceUrl, out var uri))
         {
             _trusted[Key(uri)] = uri;
+            Remember(serviceUrl, uri);
         }
     }
 
@@ -58,11 +64,17 @@ public sealed class ServiceUrlPolicy
             throw new ConnectorException(System.Net.HttpStatusCode.Forbidden, "UntrustedServiceUrl",
                 $"Refusing to send to service URL '{serviceUrl}': it was never seen on an authenticated activity nor configured in AllowedServiceUrls.");
         }
+        Remember(serviceUrl, uri);
+        return uri;
+    }
+
+    /// <summary>Only URLs that are trusted (or allowed, in local mode) are remembered.</summary>
+    private void Remember(string serviceUrl, Uri uri)
+    {
         if (_resolved.Count < MaxResolved)
         {
             _resolved.TryAdd(serviceUrl, uri);
         }
-        return uri;
     }
 
     private static string Key(Uri uri) => uri.AbsoluteUri;
