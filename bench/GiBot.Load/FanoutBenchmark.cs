@@ -20,7 +20,12 @@ public static class FanoutBenchmark
         var ledger = new TurnLedger(options.Messages);
         var throttle = new TeamsThrottle();
         await using var connector = await FakeConnector.StartAsync(ledger, throttle, keyProperty: "id", options.DropAfterAccept);
-        await using var services = BuildBotServices(repositoryRoot);
+        if (options.WarmConnector)
+        {
+            progress.WriteLine("Warming the fake connector with one raw-socket call ...");
+            await WarmConnectorAsync(connector.ServiceUrl);
+        }
+        await using var services = BuildBotServices(repositoryRoot, options.Settings);
         var client = services.GetRequiredService<IConnectorClient>();
         if (options.Warmup > 0)
         {
@@ -45,6 +50,26 @@ public static class FanoutBenchmark
         return FanoutReport.Build(options, ledger, failures, start, finished, connector.Throttled - throttledBefore, connector.DroppedAfterAccept - droppedBefore, IdealSpan(options));
     }
 
+    /// <summary>
+    /// One HTTP/1.1 call over a plain socket: the fake connector's first request is served (and JIT-compiled)
+    /// without running any of the HttpClient code the bot's client shares with this process.
+    /// </summary>
+    private static async Task WarmConnectorAsync(string serviceUrl)
+    {
+        var uri = new Uri(serviceUrl);
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(uri.Host, uri.Port);
+        var stream = socket.GetStream();
+        var request = System.Text.Encoding.ASCII.GetBytes(
+            $"POST /v3/conversations/a:1warm-connector/activities HTTP/1.1\r\nHost: {uri.Authority}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}");
+        await stream.WriteAsync(request);
+        var buffer = new byte[4096];
+        while (await stream.ReadAsync(buffer) > 0)
+        {
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(1100));
+    }
+
     /// <summary>Not in the ledger (the connector counts them as unknown); the pause lets every window empty.</summary>
     private static async Task WarmUpAsync(IConnectorClient client, string serviceUrl, int count)
     {
@@ -62,11 +87,11 @@ public static class FanoutBenchmark
         await Task.Delay(TimeSpan.FromSeconds(2));
     }
 
-    private static ServiceProvider BuildBotServices(string repositoryRoot)
+    private static ServiceProvider BuildBotServices(string repositoryRoot, IEnumerable<KeyValuePair<string, string?>> settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(repositoryRoot, "appsettings.json"), optional: false)
-            .AddInMemoryCollection([new("MicrosoftAppId", "")])
+            .AddInMemoryCollection([new("MicrosoftAppId", ""), .. settings])
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

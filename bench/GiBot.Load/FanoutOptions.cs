@@ -13,6 +13,10 @@ public sealed class FanoutOptions
                                   with probability P (0..1): counts duplicates that retries would cause
           --warmup W              first send W messages to other conversations (JIT and connection pool
                                   warm, as in a bot that has been running), wait 2 s, then measure
+          --warm-connector        before anything else, one raw-socket call warms the fake connector (Kestrel,
+                                  its throttle) but none of the bot's code; then 1.1 s pause. Teams is never cold
+          --set KEY=VALUE         override a configuration key of the bot (repeatable),
+                                  e.g. Connector:RateLimits:CountAt=Sent
           --json                  print the report as JSON instead of a table
         The fake connector always throttles like Teams (per conversation 7/1 s, 8/2 s, 60/30 s, 1800/h;
         50/s per app) with 429 + Retry-After.
@@ -23,6 +27,8 @@ public sealed class FanoutOptions
     public double DropAfterAccept { get; private set; }
     public int Warmup { get; private set; }
     public bool Json { get; private set; }
+    public bool WarmConnector { get; private set; }
+    public List<KeyValuePair<string, string?>> Settings { get; } = [];
 
     public static FanoutOptions Parse(string[] args)
     {
@@ -38,6 +44,16 @@ public sealed class FanoutOptions
                 case "--drop-after-accept": options.DropAfterAccept = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--warmup": options.Warmup = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--json": options.Json = true; break;
+                case "--warm-connector": options.WarmConnector = true; break;
+                case "--set":
+                    var setting = Value();
+                    var equals = setting.IndexOf('=', StringComparison.Ordinal);
+                    if (equals < 1)
+                    {
+                        throw new ArgumentException("--set needs KEY=VALUE.");
+                    }
+                    options.Settings.Add(new(setting[..equals], setting[(equals + 1)..]));
+                    break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }

@@ -29,6 +29,8 @@ public sealed record FanoutReport(
     double PercentOfIdeal,
     double PercentOfAppLimit,
     Percentiles QueueingDelayMs,
+    double FirstAcceptedSeconds,
+    double FiftiethAcceptedSeconds,
     IReadOnlyDictionary<string, int> FailureKinds)
 {
     public static FanoutReport Build(FanoutOptions options, TurnLedger ledger, string?[] failures, long start, long finished,
@@ -67,6 +69,8 @@ public sealed record FanoutReport(
             span > 0 ? 100 * ideal / span : double.NaN,
             100 * rate / TeamsThrottle.GlobalLimit,
             Percentiles.Of(delays),
+            delays.Count > 0 ? delays.Min() / 1000 : double.NaN,
+            delays.Count > 0 ? delays.Order().ElementAt(Math.Min(49, delays.Count - 1)) / 1000 : double.NaN,
             failures.Where(f => f is not null).GroupBy(f => f!).ToDictionary(g => g.Key, g => g.Count()));
     }
 
@@ -86,6 +90,7 @@ public sealed record FanoutReport(
         }
         s.AppendLine(c, $"  last accepted at    {SpanSeconds:0.000} s (total {TotalSeconds:0.000} s)");
         s.AppendLine(c, $"  ideal under limits  {IdealSpanSeconds:0.000} s");
+        s.AppendLine(c, $"  first wave          1st accepted at {FirstAcceptedSeconds:0.000} s, 50th at {FiftiethAcceptedSeconds:0.000} s (ideal: both at 0)");
         s.AppendLine(c, $"  rate                {RatePerSecond:0.0} msg/s = {PercentOfAppLimit:0.0} % of 50/s; {PercentOfIdeal:0.0} % of the fastest the limits allow ({IdealRatePerSecond:0.0} msg/s)");
         s.AppendLine(c, $"  queueing delay ms   p50 {QueueingDelayMs.P50:0.0}  p99 {QueueingDelayMs.P99:0.0}  max {QueueingDelayMs.Max:0.0}");
         return s.ToString();

@@ -3,13 +3,12 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using GiBot.Protocol.Schema;
-using Polly.Timeout;
 
 namespace GiBot.Protocol.Connector;
 
 /// <summary>
-/// Bot Connector REST client over a typed <see cref="HttpClient"/> (protocol.md section 3). Retries,
-/// timeouts and rate limits live in the HttpClient's handler pipeline (<see cref="ConnectorSetup"/>);
+/// Bot Connector REST client over one <see cref="HttpClient"/> (protocol.md section 3). Retries,
+/// timeouts and rate limits live in its handler, <see cref="ConnectorPipelineHandler"/> (<see cref="ConnectorSetup"/>);
 /// this class builds URLs and bodies, attaches the token and maps failures to <see cref="ConnectorException"/>.
 /// </summary>
 public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls, ILogger<ConnectorClient> logger) : IConnectorClient
@@ -17,7 +16,10 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
     /// <summary>Teams serves at most 500 members per page (and treats less than 50 as 50).</summary>
     public const int MaxPageSize = 500;
 
-    private static readonly MediaTypeHeaderValue JsonUtf8 = new("application/json") { CharSet = "utf-8" };
+    /// <summary>The header for the last token handed out: the token changes about once an hour.</summary>
+    private volatile BearerHeader? _bearer;
+
+    private sealed record BearerHeader(string Token, AuthenticationHeaderValue Value);
 
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", conversationId,
@@ -113,18 +115,15 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
         var forceRefresh = false;
         while (true)
         {
-            using var request = new HttpRequestMessage(method, new Uri(baseUri, path));
-            request.Options.Set(RateLimitKey.Option, rateLimitKey);
+            using var request = new ConnectorRequest(method, new Uri(baseUri, path), rateLimitKey);
             if (body is not null)
             {
-                // Bytes, not a stream: the retry pipeline may send the same content again.
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = JsonUtf8;
+                request.Content = new ConnectorContent(body);
             }
             var token = await tokens.GetTokenAsync(forceRefresh, cancellationToken);
             if (token is not null)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                request.Headers.Authorization = Bearer(token);
             }
             var response = await SendOnceAsync(request, path, cancellationToken);
             LogExchange(request, response);
@@ -149,7 +148,7 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
-        catch (TimeoutRejectedException e)
+        catch (ConnectorTimeoutException e)
         {
             throw new ConnectorException(HttpStatusCode.RequestTimeout, "Timeout", $"Connector {request.Method} {path} timed out: {e.Message}", e);
         }
@@ -157,6 +156,17 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
         {
             throw new ConnectorException(HttpStatusCode.ServiceUnavailable, "Unreachable", $"Connector {request.Method} {path} could not be reached: {e.Message}", e);
         }
+    }
+
+    private AuthenticationHeaderValue Bearer(string token)
+    {
+        if (_bearer is { } last && ReferenceEquals(last.Token, token))
+        {
+            return last.Value;
+        }
+        var header = new BearerHeader(token, new AuthenticationHeaderValue("Bearer", token));
+        _bearer = header;
+        return header.Value;
     }
 
     private void LogExchange(HttpRequestMessage request, HttpResponseMessage response)

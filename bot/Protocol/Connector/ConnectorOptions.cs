@@ -14,6 +14,8 @@ public sealed class ConnectorOptions
 
     public ConnectorRateLimitOptions RateLimits { get; set; } = new();
 
+    public ConnectorConnectionOptions Connections { get; set; } = new();
+
     /// <summary>Problems with the configured values, empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -42,8 +44,26 @@ public sealed class ConnectorOptions
         {
             problems.Add("Every Connector:RateLimits window needs PermitLimit of 1 or more and a positive Window.");
         }
+        if (Connections.PooledConnectionLifetime <= TimeSpan.Zero || Connections.PooledConnectionIdleTimeout <= TimeSpan.Zero
+            || Connections.MaxConnectionsPerServer < 1)
+        {
+            problems.Add("Connector:Connections:PooledConnectionLifetime and PooledConnectionIdleTimeout must be positive and MaxConnectionsPerServer at least 1.");
+        }
         return problems;
     }
+}
+
+/// <summary>The connection pool to the connector hosts.</summary>
+public sealed class ConnectorConnectionOptions
+{
+    /// <summary>A connection is replaced after this long, so a changed DNS answer for the connector host is followed.</summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>An idle connection is closed after this long.</summary>
+    public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Concurrent connections per connector host; every request in flight needs one (HTTP/1.1).</summary>
+    public int MaxConnectionsPerServer { get; set; } = int.MaxValue;
 }
 
 public sealed class ConnectorRetryOptions
@@ -84,6 +104,16 @@ public sealed class ConnectorRateLimitOptions
     /// </summary>
     public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(30);
 
+    /// <summary>
+    /// Which moment of a call the windows count from. Teams counts a call when it reaches it: after the bot sent
+    /// it and before the answer is back. <see cref="CallCountedAt.Answered"/> (the default) takes the later of
+    /// "sent" and "answered less <see cref="WindowMargin"/>", so however late Teams counted it (a cold connection,
+    /// a busy service), the next calls still keep the windows; on a fast connection it is the moment it was sent,
+    /// and a slow answer costs its delay beyond the margin once per full window. <see cref="CallCountedAt.Sent"/>
+    /// takes the moment the body went on the wire and relies on the margin alone.
+    /// </summary>
+    public CallCountedAt CountAt { get; set; } = CallCountedAt.Answered;
+
     /// <summary>The documented limits, used when the configuration names no window.</summary>
     public static IReadOnlyList<RateWindow> DefaultPerConversation { get; } =
     [
@@ -101,6 +131,16 @@ public sealed class ConnectorRateLimitOptions
     internal IReadOnlyList<RateWindow> EffectivePerConversation => PerConversation.Count > 0 ? PerConversation : DefaultPerConversation;
 
     internal IReadOnlyList<RateWindow> EffectiveGlobal => Global.Count > 0 ? Global : DefaultGlobal;
+}
+
+/// <summary>Which moment of a connector call its rate-limit windows count from.</summary>
+public enum CallCountedAt
+{
+    /// <summary>When it was sent, or when its answer (or failure) arrived less the window margin, whichever is later.</summary>
+    Answered,
+
+    /// <summary>When its body was written to the connection.</summary>
+    Sent,
 }
 
 /// <summary>At most <see cref="PermitLimit"/> calls within any <see cref="Window"/>.</summary>

@@ -15,22 +15,36 @@ namespace GiBot.Protocol.Connector;
 /// those count per segment (a window of W then really holds only W minus one segment), and chaining
 /// several queued limiters takes a permit from the first while still waiting on the next, so the
 /// first window counts the call too early. Both let bursts exceed the limits the limiter exists to keep.
-/// A call's time is recorded once all its windows and the global one allow it, just before it is sent.
+/// Teams counts a call when it arrives, so <see cref="ReserveAsync"/> counts it at once but fixes its time
+/// only once it went on the wire and was answered (<see cref="ConnectorPermit"/>): a call delayed after the
+/// limiter let it through (a new connection, a TLS handshake, a cold start, a busy connector) then holds back
+/// the calls after it by as much, instead of arriving late and letting the next window's calls arrive too early.
 /// Reads (members, channels) count against the same windows as sends: Teams documents twice the send
 /// limits for them and says every request is subject to the same policy, so this errs on the safe side.
+/// One lock guards every log; a call that need not wait takes it once and never awaits.
 /// </remarks>
 public sealed class ConnectorRateLimiter
 {
-    private readonly object _partitionsLock = new();
+    private const string AllConversations = "(all conversations)";
+
+    private readonly object _lock = new();
     private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
-    private readonly Partition _global;
+    private readonly CallLog _global;
+    private readonly SemaphoreSlim _globalGate = new(1, 1);
     private readonly IReadOnlyList<RateWindow> _perConversation;
     private readonly TimeSpan _margin;
     private readonly int _queueLimit;
+    private readonly CallCountedAt _countAt;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly long _origin;
     private TimeSpan _lastSweep;
+
+    /// <summary>Callers past their conversation's windows that wait for the app-wide one; guarded by the lock.</summary>
+    private int _globalQueued;
+
+    /// <summary>Callers asleep until a window opens; guarded by the lock.</summary>
+    private int _waitingForTime;
 
     public ConnectorRateLimiter(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorRateLimiter>? logger = null)
     {
@@ -39,9 +53,10 @@ public sealed class ConnectorRateLimiter
         _perConversation = limits.EffectivePerConversation;
         _margin = limits.WindowMargin;
         _queueLimit = limits.QueueLimit;
+        _countAt = limits.CountAt;
         _time = time;
         _origin = time.GetTimestamp();
-        _global = new Partition(new CallLog(limits.EffectiveGlobal, _margin));
+        _global = new CallLog(limits.EffectiveGlobal, _margin);
     }
 
     /// <summary>Conversations with recent calls or waiting callers (for tests and diagnostics).</summary>
@@ -49,36 +64,108 @@ public sealed class ConnectorRateLimiter
     {
         get
         {
-            lock (_partitionsLock)
+            lock (_lock)
             {
                 return _partitions.Count;
             }
         }
     }
 
-    /// <summary>Waits until one more call to <paramref name="key"/> keeps every limit, then counts it.</summary>
-    /// <exception cref="ConnectorException">429 with code <c>LocalQueueFull</c> when too many calls already wait.</exception>
-    public async ValueTask AcquireAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Callers asleep until a window opens (not those waiting for an earlier call to be sent); for tests and diagnostics.</summary>
+    public int WaitingForTime
     {
-        var partition = Enter(key);
+        get
+        {
+            lock (_lock)
+            {
+                return _waitingForTime;
+            }
+        }
+    }
+
+    /// <summary>Waits until one more call to <paramref name="key"/> keeps every limit, then counts it as sent now.</summary>
+    /// <exception cref="ConnectorException">429 with code <c>LocalQueueFull</c> when too many calls already wait.</exception>
+    public ValueTask AcquireAsync(string key, CancellationToken cancellationToken)
+    {
+        var permit = ReserveAsync(key, cancellationToken);
+        if (permit.IsCompletedSuccessfully)
+        {
+            permit.Result.Dispose();
+            return ValueTask.CompletedTask;
+        }
+        return CountWhenAcquiredAsync(permit);
+
+        static async ValueTask CountWhenAcquiredAsync(ValueTask<ConnectorPermit> pending) => (await pending).Dispose();
+    }
+
+    /// <summary>
+    /// Waits until one more call to <paramref name="key"/> keeps every limit and counts it; its time is fixed
+    /// from when it was <see cref="ConnectorPermit.Sent"/> and when its permit was disposed (answered), see
+    /// <see cref="ConnectorPermit"/>. Until then it fills its windows, so the calls after it wait.
+    /// </summary>
+    /// <exception cref="ConnectorException">429 with code <c>LocalQueueFull</c> when too many calls already wait.</exception>
+    public ValueTask<ConnectorPermit> ReserveAsync(string key, CancellationToken cancellationToken)
+    {
+        Partition partition;
+        lock (_lock)
+        {
+            var now = Now();
+            SweepIdle(now);
+            if (!_partitions.TryGetValue(key, out partition!))
+            {
+                partition = new Partition(new CallLog(_perConversation, _margin));
+                _partitions[key] = partition;
+            }
+            if (partition.Queued == 0 && _globalQueued == 0
+                && partition.Log.WaitBefore(now) == TimeSpan.Zero && _global.WaitBefore(now) == TimeSpan.Zero)
+            {
+                return ValueTask.FromResult(Take(partition));
+            }
+            if (partition.Queued > _queueLimit)
+            {
+                throw new ConnectorException(HttpStatusCode.TooManyRequests, "LocalQueueFull",
+                    $"More than {_queueLimit} connector calls are already waiting for conversation '{key}'.");
+            }
+            partition.Queued++;
+        }
+        return QueueAsync(partition, key, cancellationToken);
+    }
+
+    /// <summary>
+    /// The slow path, in arrival order: first through the conversation's gate and windows, then through the
+    /// app-wide gate and window. While anyone waits here the fast path is closed to that conversation (and,
+    /// at the app-wide stage, to all), so only the gate holders record and the windows they waited for stay open.
+    /// </summary>
+    private async ValueTask<ConnectorPermit> QueueAsync(Partition partition, string key, CancellationToken cancellationToken)
+    {
         try
         {
             await partition.Gate.WaitAsync(cancellationToken);
             try
             {
-                await WaitForWindowsAsync(partition.Log, key, cancellationToken);
-                await _global.Gate.WaitAsync(cancellationToken);
+                await WaitForWindowsAsync(partition, appWide: false, key, cancellationToken);
+                lock (_lock)
+                {
+                    _globalQueued++;
+                }
                 try
                 {
-                    // Time only moves on, so the conversation's windows still allow the call.
-                    await WaitForWindowsAsync(_global.Log, "(all conversations)", cancellationToken);
-                    var now = Now();
-                    partition.Log.Record(now);
-                    _global.Log.Record(now);
+                    await _globalGate.WaitAsync(cancellationToken);
+                    try
+                    {
+                        return (await WaitForWindowsAsync(partition, appWide: true, AllConversations, cancellationToken))!;
+                    }
+                    finally
+                    {
+                        _globalGate.Release();
+                    }
                 }
                 finally
                 {
-                    _global.Gate.Release();
+                    lock (_lock)
+                    {
+                        _globalQueued--;
+                    }
                 }
             }
             finally
@@ -88,57 +175,94 @@ public sealed class ConnectorRateLimiter
         }
         finally
         {
-            Leave(partition);
-        }
-    }
-
-    private async Task WaitForWindowsAsync(CallLog log, string key, CancellationToken cancellationToken)
-    {
-        var waited = false;
-        // Timers may fire a millisecond early; ask again until the log agrees.
-        while (log.WaitBefore(Now()) is var wait && wait > TimeSpan.Zero)
-        {
-            if (!waited)
+            lock (_lock)
             {
-                _logger.LogDebug("Connector call for {RateLimitKey} waits {Wait} to stay within Teams' rate limits", key, wait);
-                waited = true;
+                partition.Queued--;
             }
-            await Task.Delay(wait, _time, cancellationToken);
         }
     }
 
-    private Partition Enter(string key)
+    /// <summary>
+    /// Waits until the conversation's windows (and with <paramref name="appWide"/> the app's window too) allow
+    /// one more call; at the app-wide stage it then takes the call and returns its permit.
+    /// </summary>
+    private async ValueTask<ConnectorPermit?> WaitForWindowsAsync(Partition partition, bool appWide, string key, CancellationToken cancellationToken)
     {
-        lock (_partitionsLock)
+        var logged = false;
+        while (true)
         {
-            SweepIdle();
-            if (!_partitions.TryGetValue(key, out var partition))
+            TimeSpan wait;
+            Task asleep;
+            bool timed;
+            lock (_lock)
             {
-                partition = new Partition(new CallLog(_perConversation, _margin));
-                _partitions[key] = partition;
+                var now = Now();
+                var log = partition.Log;
+                wait = log.WaitBefore(now);
+                if (appWide && wait == TimeSpan.Zero)
+                {
+                    log = _global;
+                    wait = log.WaitBefore(now);
+                }
+                if (wait == TimeSpan.Zero)
+                {
+                    return appWide ? Take(partition) : null;
+                }
+                // Made under the lock, so the timer starts at the time the wait was computed for.
+                timed = wait != CallLog.UntilResolved;
+                asleep = timed ? Task.Delay(wait, _time, cancellationToken) : log.WhenResolved();
+                _waitingForTime += timed ? 1 : 0;
             }
-            if (partition.Callers > _queueLimit)
+            if (!logged && _logger.IsEnabled(LogLevel.Debug))
             {
-                throw new ConnectorException(HttpStatusCode.TooManyRequests, "LocalQueueFull",
-                    $"More than {_queueLimit} connector calls are already waiting for conversation '{key}'.");
+                _logger.LogDebug("Connector call for {RateLimitKey} waits {Wait} to stay within Teams' rate limits",
+                    key, timed ? wait.ToString() : "until an earlier call is sent");
+                logged = true;
             }
-            partition.Callers++;
-            return partition;
+            try
+            {
+                // Timers may fire a millisecond early; the loop asks again until the log agrees.
+                await asleep.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                if (timed)
+                {
+                    lock (_lock)
+                    {
+                        _waitingForTime--;
+                    }
+                }
+            }
         }
     }
 
-    private void Leave(Partition partition)
+    /// <summary>Counts one call in the partition and app-wide; the caller holds the lock.</summary>
+    private ConnectorPermit Take(Partition partition)
     {
-        lock (_partitionsLock)
+        partition.Log.Reserve();
+        _global.Reserve();
+        return new ConnectorPermit(this, partition, Now());
+    }
+
+    internal CallCountedAt CountAt => _countAt;
+
+    internal TimeSpan Margin => _margin;
+
+    /// <summary>Fixes a reserved call's time at <paramref name="at"/> (not later than now).</summary>
+    internal void Resolve(Partition partition, TimeSpan at)
+    {
+        lock (_lock)
         {
-            partition.Callers--;
+            var now = Now();
+            partition.Log.Resolve(at, now);
+            _global.Resolve(at, now);
         }
     }
 
-    /// <summary>Forgets conversations whose calls no longer matter, at most once a minute.</summary>
-    private void SweepIdle()
+    /// <summary>Forgets conversations whose calls no longer matter, at most once a minute; the caller holds the lock.</summary>
+    private void SweepIdle(TimeSpan now)
     {
-        var now = Now();
         if (now - _lastSweep < TimeSpan.FromMinutes(1))
         {
             return;
@@ -146,23 +270,25 @@ public sealed class ConnectorRateLimiter
         _lastSweep = now;
         foreach (var (key, partition) in _partitions)
         {
-            // Callers is only changed under this lock, and the log only while a caller is inside.
-            if (partition.Callers == 0 && partition.Log.IsIdle(now))
+            if (partition.Queued == 0 && partition.Log.IsIdle(now))
             {
                 _partitions.Remove(key);
             }
         }
     }
 
-    private TimeSpan Now() => _time.GetElapsedTime(_origin);
+    internal TimeSpan Now() => _time.GetElapsedTime(_origin);
 
-    private sealed class Partition(CallLog log)
+    internal sealed class Partition(CallLog log)
     {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
+        private SemaphoreSlim? _gate;
+
+        /// <summary>Only the slow path uses it, so most conversations never allocate one.</summary>
+        public SemaphoreSlim Gate => LazyInitializer.EnsureInitialized(ref _gate, () => new SemaphoreSlim(1, 1));
 
         public CallLog Log { get; } = log;
 
-        /// <summary>Callers inside <see cref="AcquireAsync"/>; guarded by the partitions lock.</summary>
-        public int Callers { get; set; }
+        /// <summary>Callers on the slow path; guarded by the limiter's lock.</summary>
+        public int Queued { get; set; }
     }
 }

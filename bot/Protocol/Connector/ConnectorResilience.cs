@@ -1,7 +1,4 @@
 using System.Net;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace GiBot.Protocol.Connector;
 
@@ -10,6 +7,7 @@ namespace GiBot.Protocol.Connector;
 /// waiting as long as Retry-After asks or else with jittered exponential backoff, a bounded number of times.
 /// A Retry-After longer than <see cref="ConnectorRetryOptions.MaxRetryAfter"/> is not waited for: the call
 /// fails with that status at once, so a caller can reschedule rather than hold a request open.
+/// <see cref="ConnectorPipelineHandler"/> applies it.
 /// </summary>
 public static class ConnectorResilience
 {
@@ -20,43 +18,7 @@ public static class ConnectorResilience
     /// Added to a Retry-After wait: timers may fire a few milliseconds early, and a retry that lands
     /// before the connector's stated time only earns another 429.
     /// </summary>
-    private static readonly TimeSpan RetryAfterPadding = TimeSpan.FromMilliseconds(50);
-
-    /// <summary>Outer pipeline: the total timeout around every attempt, then the retries.</summary>
-    public static void AddRetries(ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectorRetryOptions options, TimeProvider time, ILogger logger)
-    {
-        builder.AddTimeout(options.TotalTimeout);
-        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            MaxRetryAttempts = options.MaxRetryAttempts,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.BaseDelay,
-            MaxDelay = options.MaxDelay,
-            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())
-                && !(args.Outcome.Result is { } response && RetryAfter(response, time) > options.MaxRetryAfter)),
-            DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Result is { } response && RetryAfter(response, time) is { } wait
-                    ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) + RetryAfterPadding
-                    : (TimeSpan?)null),
-            OnRetry = args =>
-            {
-                var request = args.Context.GetRequestMessage();
-                var response = args.Outcome.Result;
-                logger.LogWarning(args.Outcome.Exception,
-                    "Connector {Method} {Path} failed with {Status} (X-Correlating-OperationId {OperationId}); retry {Retry} of {MaxRetries} in {Delay}",
-                    request?.Method, request?.RequestUri?.AbsolutePath,
-                    response is null ? args.Outcome.Exception?.GetType().Name : (int)response.StatusCode,
-                    response?.Headers.TryGetValues(OperationIdHeader, out var ids) == true ? string.Join(",", ids) : null,
-                    args.AttemptNumber + 1, options.MaxRetryAttempts, args.RetryDelay);
-                return ValueTask.CompletedTask;
-            },
-        });
-    }
-
-    /// <summary>Inner pipeline, inside the rate limiter: one HTTP exchange may take this long.</summary>
-    public static void AddAttemptTimeout(ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectorRetryOptions options) =>
-        builder.AddTimeout(options.AttemptTimeout);
+    internal static readonly TimeSpan RetryAfterPadding = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// The listed statuses are retried for every method, non-idempotent POSTs included, because the
@@ -66,14 +28,14 @@ public static class ConnectorResilience
     /// A timeout or broken connection gives no answer at all, so the message may well have been posted:
     /// those are retried only for the idempotent GET, PUT and DELETE.
     /// </summary>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
+    internal static bool ShouldRetry(HttpResponseMessage? response, Exception? error, HttpRequestMessage request)
     {
-        if (outcome.Result is { } response)
+        if (response is not null)
         {
             return IsRetryableStatus(response.StatusCode);
         }
-        return outcome.Exception is HttpRequestException or TimeoutRejectedException
-            && request is not null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete);
+        return error is HttpRequestException or ConnectorTimeoutException
+            && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete);
     }
 
     internal static bool IsRetryableStatus(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
@@ -93,4 +55,19 @@ public static class ConnectorResilience
         }
         return null;
     }
+
+    /// <summary>
+    /// Before retry number <paramref name="retry"/> (0 for the first) when the connector named no time:
+    /// the base delay doubled per retry, capped, then spread by ±25 % (and capped again) so that callers
+    /// failed by the same outage do not all come back at once.
+    /// </summary>
+    internal static TimeSpan Backoff(ConnectorRetryOptions options, int retry, double random)
+    {
+        var exponential = options.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry, 30));
+        var capped = Math.Min(exponential, options.MaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(Math.Min(capped * (0.75 + 0.5 * random), options.MaxDelay.TotalMilliseconds));
+    }
 }
+
+/// <summary>A connector exchange, or the whole call with its retries, ran out of time.</summary>
+public sealed class ConnectorTimeoutException(string message, Exception? innerException = null) : TimeoutException(message, innerException);

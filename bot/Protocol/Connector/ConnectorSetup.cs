@@ -6,12 +6,14 @@ namespace GiBot.Protocol.Connector;
 public static class ConnectorSetup
 {
     /// <summary>
-    /// The typed connector <see cref="HttpClient"/> and its pipeline, outermost first: total timeout and
-    /// retries, then the rate limiter (so every attempt counts), then the per-attempt timeout.
+    /// The connector client: one <see cref="HttpClient"/> for the process over <see cref="ConnectorPipelineHandler"/>
+    /// (total timeout, retries, rate limiter, attempt timeout) and a <see cref="SocketsHttpHandler"/> whose pooled
+    /// connections are renewed every <see cref="ConnectorConnectionOptions.PooledConnectionLifetime"/>, so DNS
+    /// changes are followed without IHttpClientFactory rotating (and cooling) the whole handler chain.
     /// Options come from the <c>Connector</c> configuration section when an <see cref="IConfiguration"/>
     /// is registered; <c>services.Configure&lt;ConnectorOptions&gt;</c> may adjust them.
     /// </summary>
-    public static IHttpClientBuilder AddConnectorClient(this IServiceCollection services)
+    public static IServiceCollection AddConnectorClient(this IServiceCollection services)
     {
         services.AddOptions<ConnectorOptions>()
             .Configure<IServiceProvider>((options, provider) =>
@@ -20,28 +22,41 @@ public static class ConnectorSetup
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConnectorRateLimiter>();
-        services.TryAddTransient<ConnectorRateLimitHandler>();
-
-        var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(http =>
-        {
-            // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut across it.
-            http.Timeout = Timeout.InfiniteTimeSpan;
-        });
-        // IHttpClientFactory's two logging handlers open a log scope and check levels on every attempt;
-        // ConnectorClient logs failed calls itself (CallLog), so they only cost CPU per reply.
-        client.RemoveAllLoggers();
-        client.AddResilienceHandler("connector-retry", (builder, context) =>
-        {
-            var provider = context.ServiceProvider;
-            ConnectorResilience.AddRetries(builder,
-                provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Retry,
-                provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILogger<ConnectorClient>>());
-        });
-        client.AddHttpMessageHandler<ConnectorRateLimitHandler>();
-        client.AddResilienceHandler("connector-attempt", (builder, context) =>
-            ConnectorResilience.AddAttemptTimeout(builder,
-                context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Retry));
-        return client;
+        services.TryAddSingleton(provider => new ConnectorHttp(
+            provider.GetRequiredService<IOptions<ConnectorOptions>>().Value,
+            provider.GetRequiredService<ConnectorRateLimiter>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ConnectorClient>>()));
+        services.TryAddSingleton<IConnectorClient>(provider => new ConnectorClient(
+            provider.GetRequiredService<ConnectorHttp>().Client,
+            provider.GetRequiredService<IBotTokenProvider>(),
+            provider.GetRequiredService<ServiceUrlPolicy>(),
+            provider.GetRequiredService<ILogger<ConnectorClient>>()));
+        return services;
     }
+}
+
+/// <summary>Owns the connector's <see cref="HttpClient"/> and its handlers; disposed with the service provider.</summary>
+internal sealed class ConnectorHttp : IDisposable
+{
+    public ConnectorHttp(ConnectorOptions options, ConnectorRateLimiter limiter, TimeProvider time, ILogger logger)
+    {
+        var connections = options.Connections;
+        var sockets = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = connections.PooledConnectionLifetime,
+            PooledConnectionIdleTimeout = connections.PooledConnectionIdleTimeout,
+            MaxConnectionsPerServer = connections.MaxConnectionsPerServer,
+            UseCookies = false,
+        };
+        // The pipeline owns every timeout; HttpClient's own 100 s would cut across it.
+        Client = new HttpClient(new ConnectorPipelineHandler(limiter, options.Retry, time, logger) { InnerHandler = sockets })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    public HttpClient Client { get; }
+
+    public void Dispose() => Client.Dispose();
 }

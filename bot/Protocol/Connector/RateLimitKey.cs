@@ -7,7 +7,7 @@ namespace GiBot.Protocol.Connector;
 /// </summary>
 public static class RateLimitKey
 {
-    /// <summary>Request option carrying the key, set by <see cref="ConnectorClient"/>.</summary>
+    /// <summary>Request option carrying the key, for requests not built by <see cref="ConnectorClient"/>.</summary>
     public static readonly HttpRequestOptionsKey<string> Option = new("GiBot.Connector.RateLimitKey");
 
     /// <summary>
@@ -21,6 +21,12 @@ public static class RateLimitKey
         : "create";
 
     public static string ForTeam(string teamId) => "team:" + teamId;
+
+    /// <summary>The key <see cref="ConnectorClient"/> gave the request, else the <see cref="Option"/>, else one read from the path.</summary>
+    internal static string Of(HttpRequestMessage request) =>
+        request is ConnectorRequest connector ? connector.RateLimitKey
+        : request.Options.TryGetValue(Option, out var key) ? key
+        : FromPath(request.RequestUri?.AbsolutePath ?? "");
 
     /// <summary>
     /// From a path like <c>/amer/tenant/v3/conversations/{id}/activities</c>: the unescaped id;

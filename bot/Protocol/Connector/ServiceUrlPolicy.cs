@@ -10,7 +10,15 @@ namespace GiBot.Protocol.Connector;
 /// </summary>
 public sealed class ServiceUrlPolicy
 {
+    private const int MaxResolved = 1024;
+
     private readonly ConcurrentDictionary<string, Uri> _trusted = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Service URLs as callers pass them, already trusted and resolved: every activity and reply names the same
+    /// few, and parsing one costs more than the lookup. Trust is never withdrawn, so an entry stays right.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, Uri> _resolved = new(StringComparer.Ordinal);
     private readonly bool _allowAny;
 
     public ServiceUrlPolicy(BotFrameworkSettings settings)
@@ -25,9 +33,15 @@ public sealed class ServiceUrlPolicy
     /// <summary>Records a service URL that arrived on an authenticated activity.</summary>
     public void Trust(string serviceUrl)
     {
+        // Every authenticated activity names its service URL: a known one is a lookup, not a parse.
+        if (_resolved.ContainsKey(serviceUrl))
+        {
+            return;
+        }
         if (TryNormalize(serviceUrl, out var uri))
         {
             _trusted[Key(uri)] = uri;
+            Remember(serviceUrl, uri);
         }
     }
 
@@ -37,6 +51,10 @@ public sealed class ServiceUrlPolicy
     /// <summary>The base URI to call, ending in exactly one slash; an untrusted URL is a permanent <see cref="ConnectorException"/>.</summary>
     public Uri Resolve(string serviceUrl)
     {
+        if (_resolved.TryGetValue(serviceUrl, out var known))
+        {
+            return known;
+        }
         if (!TryNormalize(serviceUrl, out var uri))
         {
             throw new ArgumentException($"'{serviceUrl}' is not an absolute http(s) URL.", nameof(serviceUrl));
@@ -46,7 +64,17 @@ public sealed class ServiceUrlPolicy
             throw new ConnectorException(System.Net.HttpStatusCode.Forbidden, "UntrustedServiceUrl",
                 $"Refusing to send to service URL '{serviceUrl}': it was never seen on an authenticated activity nor configured in AllowedServiceUrls.");
         }
+        Remember(serviceUrl, uri);
         return uri;
+    }
+
+    /// <summary>Only URLs that are trusted (or allowed, in local mode) are remembered.</summary>
+    private void Remember(string serviceUrl, Uri uri)
+    {
+        if (_resolved.Count < MaxResolved)
+        {
+            _resolved.TryAdd(serviceUrl, uri);
+        }
     }
 
     private static string Key(Uri uri) => uri.AbsoluteUri;

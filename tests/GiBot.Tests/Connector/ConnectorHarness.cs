@@ -34,7 +34,8 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<ConnectorHarness> StartAsync(Action<ConnectorOptions>? configure = null, IDictionary<string, string?>? configuration = null)
+    public static async Task<ConnectorHarness> StartAsync(Action<ConnectorOptions>? configure = null, IDictionary<string, string?>? configuration = null,
+        IBotTokenProvider? tokens = null)
     {
         var fake = await FakeConnector.StartAsync();
         var logs = new LogSink();
@@ -43,7 +44,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build());
         services.AddSingleton(new BotFrameworkSettings());
         services.AddSingleton<ServiceUrlPolicy>();
-        services.AddSingleton<IBotTokenProvider, NoTokenProvider>();
+        services.AddSingleton(tokens ?? new NoTokenProvider());
         services.AddConnectorClient();
         if (configuration is null)
         {

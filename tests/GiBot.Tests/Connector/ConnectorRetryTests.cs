@@ -87,6 +87,32 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
+    public async Task A_401_is_sent_again_once_with_a_fresh_token()
+    {
+        var tokens = new CountingTokens();
+        await using var harness = await ConnectorHarness.StartAsync(tokens: tokens);
+        harness.Fake.FailNext(new ScriptedFailure(401));
+
+        await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello);
+
+        Assert.Equal(["Bearer token-1", "Bearer token-2"], harness.Fake.Calls.Select(c => c.Authorization));
+        Assert.Equal([false, true], tokens.Requests);
+    }
+
+    [Fact]
+    public async Task A_second_401_is_not_retried_again()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(tokens: new CountingTokens());
+        harness.Fake.FailNext(new ScriptedFailure(401), new ScriptedFailure(401));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Equal(2, harness.Fake.Calls.Count);
+    }
+
+    [Fact]
     public async Task A_403_is_not_retried()
     {
         await using var harness = await ConnectorHarness.StartAsync();
@@ -175,5 +201,26 @@ public sealed class ConnectorRetryTests
 
         Assert.Contains(error.Failures, f => f.Contains("MaxRetryAttempts", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("PermitLimit", StringComparison.Ordinal));
+    }
+
+    /// <summary>Hands out token-1, then a new token each time a refresh is forced.</summary>
+    private sealed class CountingTokens : IBotTokenProvider
+    {
+        private int _issued = 1;
+
+        public List<bool> Requests { get; } = [];
+
+        public ValueTask<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
+        {
+            lock (Requests)
+            {
+                Requests.Add(forceRefresh);
+                if (forceRefresh)
+                {
+                    _issued++;
+                }
+                return ValueTask.FromResult<string?>("token-" + _issued);
+            }
+        }
     }
 }

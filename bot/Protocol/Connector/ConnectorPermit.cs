@@ -1,0 +1,51 @@
+namespace GiBot.Protocol.Connector;
+
+/// <summary>
+/// One call counted by <see cref="ConnectorRateLimiter.ReserveAsync"/>; until its time is fixed it fills its
+/// windows. Teams counts the call somewhere between the moment it is <see cref="Sent"/> and the moment its
+/// answer (or failure) is in, when the permit is disposed. With <see cref="CallCountedAt.Answered"/> its time
+/// is the later of the two moments that are safe: when it was sent, or when it was answered less the window
+/// margin (the windows add the margin back, so a call that may have been counted as late as its answer
+/// still holds back the next ones long enough). With <see cref="CallCountedAt.Sent"/> it is the moment it was sent.
+/// </summary>
+public sealed class ConnectorPermit : IDisposable
+{
+    private readonly ConnectorRateLimiter _limiter;
+    private readonly ConnectorRateLimiter.Partition _partition;
+    private readonly TimeSpan _reserved;
+    private long _sentTicks = -1;
+    private int _resolved;
+
+    internal ConnectorPermit(ConnectorRateLimiter limiter, ConnectorRateLimiter.Partition partition, TimeSpan reserved)
+    {
+        _limiter = limiter;
+        _partition = partition;
+        _reserved = reserved;
+    }
+
+    /// <summary>The request is going on the wire now. Only the first call counts.</summary>
+    public void Sent()
+    {
+        var now = _limiter.Now();
+        if (Interlocked.CompareExchange(ref _sentTicks, now.Ticks, -1) == -1 && _limiter.CountAt == CallCountedAt.Sent)
+        {
+            Resolve(now);
+        }
+    }
+
+    /// <summary>The answer (or the failure) is in.</summary>
+    public void Dispose()
+    {
+        var sent = Interlocked.Read(ref _sentTicks) is var ticks && ticks >= 0 ? TimeSpan.FromTicks(ticks) : _reserved;
+        var answeredLessMargin = _limiter.Now() - _limiter.Margin;
+        Resolve(answeredLessMargin > sent ? answeredLessMargin : sent);
+    }
+
+    private void Resolve(TimeSpan at)
+    {
+        if (Interlocked.Exchange(ref _resolved, 1) == 0)
+        {
+            _limiter.Resolve(_partition, at);
+        }
+    }
+}
