@@ -60,7 +60,7 @@ public sealed class NativeAotBotTests(NativeBotFixture fixture) : IClassFixture<
     [Fact]
     public async Task Full_width_digits_in_a_Chinese_question_are_read_as_the_measure_number()
     {
-        // NFKC normalisation of "８" needs ICU: why the binary keeps globalization (InvariantGlobalization=false).
+        // The question parser folds full-width forms with NFKC (QuestionText): it must work in the native binary too.
         var reply = await Bot.AskAsync(NativeBot.Liaison, "第８项措施谁负责");
 
         Assert.Contains("第 8 项措施", NativeBot.Text(reply), StringComparison.Ordinal);
