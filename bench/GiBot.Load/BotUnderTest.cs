@@ -5,8 +5,9 @@ using System.Net.Sockets;
 namespace GiBot.Load;
 
 /// <summary>
-/// The bot as it ships: the Release build of <c>bot/</c> started as a child process with
-/// authentication on (app id, tenant, secret) and every endpoint pointed at the fake cloud.
+/// The bot as it ships: the Release build of <c>bot/</c> (or, with <c>--bot-exe</c>, a native executable
+/// published with Native AOT) started as a child process with authentication on (app id, tenant, secret)
+/// and every endpoint pointed at the fake cloud.
 /// </summary>
 public sealed class BotUnderTest : IAsyncDisposable
 {
@@ -40,8 +41,15 @@ public sealed class BotUnderTest : IAsyncDisposable
     /// <summary>The first few lines the bot wrote.</summary>
     public IEnumerable<string> FirstOutput => _firstOutput;
 
+    /// <summary><c>--bot-exe</c>: run this native executable instead of <c>dotnet GiBot.dll</c> (nothing is built).</summary>
+    public static string? NativeExecutable { get; set; }
+
     public static async Task BuildAsync(string repositoryRoot)
     {
+        if (NativeExecutable is not null)
+        {
+            return;
+        }
         var build = new ProcessStartInfo("dotnet") { UseShellExecute = false };
         foreach (var arg in new[] { "build", "-c", "Release", "-nologo", "-v", "q", Path.Combine(repositoryRoot, "bot", "GiBot.csproj") })
         {
@@ -57,23 +65,27 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public static async Task<BotUnderTest> StartAsync(string repositoryRoot, FakeCloud cloud, BenchPki pki, string workDirectory, IEnumerable<KeyValuePair<string, string>> extraEnvironment)
     {
-        var binaries = Path.Combine(repositoryRoot, "bot", "bin", "Release", "net10.0");
-        var assembly = Path.Combine(binaries, "GiBot.dll");
+        var native = NativeExecutable is { } exe ? Path.GetFullPath(exe) : null;
+        var binaries = native is null ? Path.Combine(repositoryRoot, "bot", "bin", "Release", "net10.0") : Path.GetDirectoryName(native)!;
+        var assembly = native ?? Path.Combine(binaries, "GiBot.dll");
         if (!File.Exists(assembly))
         {
-            throw new FileNotFoundException("Build the bot in Release first (or drop --no-build).", assembly);
+            throw new FileNotFoundException(native is null ? "Build the bot in Release first (or drop --no-build)." : "No executable at --bot-exe.", assembly);
         }
         var port = FreePort();
         var dataDirectory = Path.Combine(workDirectory, "data");
         Directory.CreateDirectory(dataDirectory);
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(native ?? "dotnet")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = binaries,
         };
-        start.ArgumentList.Add(assembly);
+        if (native is null)
+        {
+            start.ArgumentList.Add(assembly);
+        }
         var environment = new Dictionary<string, string>
         {
             ["MicrosoftAppId"] = AppId,

@@ -20,6 +20,8 @@ public sealed class LoadOptions
                               validation, no outbound token), requests without Authorization
           --bot-env K=V       extra environment for the bot (repeatable), e.g. DOTNET_gcServer=0
           --no-build          use bot/bin/Release as it is
+          --bot-exe PATH      run this native executable (dotnet publish bot -c Release -r linux-x64)
+                              instead of dotnet bot/bin/Release/net10.0/GiBot.dll; builds nothing
           --json              print the report as JSON instead of a table
           --json-file PATH    also write the report as JSON to PATH
         """;
@@ -35,6 +37,7 @@ public sealed class LoadOptions
     public bool Json { get; private set; }
     public bool TeamsThrottle { get; private set; }
     public string? JsonFile { get; private set; }
+    public string? BotExe { get; private set; }
     public bool LocalMode { get; private set; }
     public List<KeyValuePair<string, string>> BotEnvironment { get; } = [];
 
@@ -60,6 +63,11 @@ public sealed class LoadOptions
                 case "--json": options.Json = true; break;
                 case "--teams-throttle": options.TeamsThrottle = true; break;
                 case "--json-file": options.JsonFile = Value(); break;
+                case "--bot-exe":
+                    options.BotExe = Value();
+                    // TurnsBenchmark starts the bot through BotUnderTest without the options at hand.
+                    BotUnderTest.NativeExecutable = options.BotExe;
+                    break;
                 case "--local-mode": options.LocalMode = true; break;
                 case "--bot-env":
                     var pair = Value().Split('=', 2);

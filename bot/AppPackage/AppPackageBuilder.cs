@@ -76,7 +76,7 @@ public static class AppPackageBuilder
         {
             if (!domains.Any(d => string.Equals(d?.GetValue<string>(), domain, StringComparison.OrdinalIgnoreCase)))
             {
-                domains.Add(domain);
+                domains.Add((JsonNode)domain);
             }
         }
 

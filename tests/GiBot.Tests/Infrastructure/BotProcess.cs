@@ -62,18 +62,24 @@ public sealed class BotProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the bot and waits until <c>/healthz</c> answers.</summary>
-    public static async Task<BotProcess> StartAsync(IDictionary<string, string?>? environment = null, int? port = null, string? workingDirectory = null, string[]? args = null)
+    /// <summary>
+    /// Starts the bot and waits until <c>/healthz</c> answers: <c>dotnet GiBot.dll</c>, or the native
+    /// executable at <paramref name="executable"/> (a Native AOT publish) when given.
+    /// </summary>
+    public static async Task<BotProcess> StartAsync(IDictionary<string, string?>? environment = null, int? port = null, string? workingDirectory = null, string[]? args = null, string? executable = null)
     {
         var chosenPort = port ?? FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(BotAssemblyPath)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(executable ?? BotAssemblyPath)!,
         };
-        start.ArgumentList.Add(BotAssemblyPath);
+        if (executable is null)
+        {
+            start.ArgumentList.Add(BotAssemblyPath);
+        }
         foreach (var arg in args ?? [])
         {
             start.ArgumentList.Add(arg);
