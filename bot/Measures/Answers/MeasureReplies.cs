@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using GiBot.Localization;
 using GiBot.Measures.Questions;
@@ -12,7 +14,49 @@ public sealed class MeasureReplies(MeasureRegistry registry)
     private readonly MeasureCards _cards = new(registry);
     private readonly MeasureTexts _texts = new(registry);
 
-    public OutgoingMessage? Reply(MeasureQuery query, Language language) => query switch
+    // Answers that depend on the registry alone (a measure, an item, a part, a unit, the whole list) are built
+    // once per language and shared: at most one per registry entry and language. Their cards are frozen, so
+    // each is also serialized once; nobody may change a card of an answer after it was returned.
+    private readonly ConcurrentDictionary<(string Key, Language Language), OutgoingMessage> _fixed = new();
+
+    public OutgoingMessage? Reply(MeasureQuery query, Language language)
+    {
+        if (FixedKey(query) is not { } key)
+        {
+            return Build(query, language);
+        }
+        if (_fixed.TryGetValue((key, language), out var known))
+        {
+            return known;
+        }
+        var reply = Freeze(Build(query, language)!);
+        return _fixed.GetOrAdd((key, language), reply);
+    }
+
+    /// <summary>A key naming everything the answer depends on, or null when it depends on the question's words.</summary>
+    private static string? FixedKey(MeasureQuery query) => query switch
+    {
+        ShowMeasure q => string.Create(CultureInfo.InvariantCulture, $"measure {q.Measure.Number}"),
+        ShowItem q => $"item {q.Item.Number}: {Numbers(q.ItemMeasures)}",
+        ListAll q => $"all: {Numbers(q.AllMeasures)}",
+        ListSection q => $"section {q.Section.Number}: {Numbers(q.SectionMeasures)}",
+        ListUnit q => $"unit {q.Unit.Name}: {Numbers(q.UnitMeasures)}",
+        _ => null,
+    };
+
+    private static string Numbers(IReadOnlyList<Measure> measures) =>
+        string.Join(',', measures.Select(m => m.Number.ToString(CultureInfo.InvariantCulture)));
+
+    private static OutgoingMessage Freeze(OutgoingMessage reply)
+    {
+        foreach (var card in reply.Cards)
+        {
+            CardPayloads.Freeze(card);
+        }
+        return reply;
+    }
+
+    private OutgoingMessage? Build(MeasureQuery query, Language language) => query switch
     {
         ShowMeasure q => new(_texts.Measure(q.Measure, language), _cards.Measure(q.Measure, language)),
         ShowItem q => new(_texts.Item(q.Item, q.ItemMeasures, language), _cards.Item(q.Item, q.ItemMeasures, language)),

@@ -1,5 +1,4 @@
 using GiBot.Protocol.Hosting;
-using Microsoft.AspNetCore.Authentication;
 
 namespace GiBot.Protocol.Auth;
 
@@ -8,10 +7,13 @@ public static class AuthenticationSetup
     /// <summary>Registers the scheme and policy guarding <c>/api/messages</c>.</summary>
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services, BotFrameworkSettings settings)
     {
-        var builder = services.AddAuthentication(BotAuthenticationDefaults.Scheme);
+        // No scheme: the messages endpoint authenticates each request itself (IChannelAuthenticator). The
+        // middleware stays registered for the pipeline's UseAuthentication/UseAuthorization, with nothing to run.
+        services.AddAuthentication();
+        services.AddAuthorization();
         if (settings.IsLocalMode)
         {
-            builder.AddScheme<AuthenticationSchemeOptions, LocalModeAuthenticationHandler>(BotAuthenticationDefaults.Scheme, _ => { });
+            services.AddSingleton<IChannelAuthenticator, LocalModeAuthenticationHandler>();
         }
         else
         {
@@ -22,10 +24,8 @@ public static class AuthenticationSetup
             });
             services.AddSingleton<ChannelKeyStore>();
             services.AddSingleton<ValidatedTokenCache>();
-            builder.AddScheme<AuthenticationSchemeOptions, BotFrameworkAuthenticationHandler>(BotAuthenticationDefaults.Scheme, _ => { });
+            services.AddSingleton<IChannelAuthenticator, BotFrameworkAuthenticationHandler>();
         }
-        services.AddAuthorizationBuilder().AddPolicy(BotAuthenticationDefaults.Policy, policy =>
-            policy.AddAuthenticationSchemes(BotAuthenticationDefaults.Scheme).RequireAuthenticatedUser());
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using GiBot.Protocol.Schema;
 
 namespace GiBot.Protocol.Auth;
@@ -10,31 +9,22 @@ namespace GiBot.Protocol.Auth;
 /// </summary>
 public static class ChannelBinding
 {
-    public static bool IsLocalMode(ClaimsPrincipal principal) =>
-        principal.Identity?.AuthenticationType == BotAuthenticationDefaults.LocalModeAuthenticationType;
-
     /// <summary>Null when the activity may be processed, otherwise the reason (for the log, never the wire).</summary>
-    public static string? Check(ClaimsPrincipal principal, Activity activity)
+    public static string? Check(ChannelIdentity identity, Activity activity)
     {
-        if (IsLocalMode(principal))
+        if (identity.IsLocalMode)
         {
             return null;
         }
-        if (principal.Identity?.IsAuthenticated != true)
-        {
-            return "not authenticated";
-        }
-        var serviceUrl = principal.FindFirst(BotAuthenticationDefaults.ServiceUrlClaim)?.Value;
-        if (string.IsNullOrEmpty(serviceUrl))
+        if (string.IsNullOrEmpty(identity.ServiceUrl))
         {
             return "token has no serviceurl claim";
         }
-        if (!string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(identity.ServiceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
             return "serviceurl claim mismatch";
         }
-        var endorsements = principal.FindAll(BotAuthenticationDefaults.EndorsementClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        if (activity.ChannelId is null || !endorsements.Contains(activity.ChannelId))
+        if (activity.ChannelId is null || !identity.Endorsements.Contains(activity.ChannelId))
         {
             return $"signing key is not endorsed for channel '{activity.ChannelId}'";
         }

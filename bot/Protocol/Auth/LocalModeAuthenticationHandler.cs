@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
-
 namespace GiBot.Protocol.Auth;
 
 /// <summary>
@@ -10,16 +5,9 @@ namespace GiBot.Protocol.Auth;
 /// as anonymous, as the Bot Framework SDK does for the Agents Playground. A request that does carry
 /// a token cannot be validated without an app id and is rejected.
 /// </summary>
-public sealed class LocalModeAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+public sealed class LocalModeAuthenticationHandler : IChannelAuthenticator
 {
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        if (Request.Headers.Authorization.Count > 0)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("A token was sent, but no MicrosoftAppId is configured to validate it against."));
-        }
-        var identity = new ClaimsIdentity(BotAuthenticationDefaults.LocalModeAuthenticationType);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
-    }
+    public ValueTask<ChannelAuthentication> AuthenticateAsync(HttpRequest request) => ValueTask.FromResult(request.Headers.Authorization.Count > 0
+        ? ChannelAuthentication.Reject("a token was sent, but no MicrosoftAppId is configured to validate it against")
+        : ChannelAuthentication.Accept(ChannelIdentity.LocalMode));
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GiBot.Protocol.Auth;
@@ -17,8 +16,8 @@ public sealed class ValidatedTokenCache(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>The identity as validated (without endorsement claims), the key that verified it and its lifetime.</summary>
-    public sealed record Entry(ClaimsIdentity Identity, string KeyId, SecurityKey Key, DateTime NotBefore, DateTime Expires);
+    /// <summary>The identity as validated, the key that verified it and its lifetime.</summary>
+    public sealed record Entry(ChannelIdentity Identity, string KeyId, SecurityKey Key, DateTime NotBefore, DateTime Expires);
 
     public int Count => _entries.Count;
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using GiBot.Protocol.Schema;
 
@@ -23,29 +25,65 @@ public static class ActivityBodyReader
         {
             return TooLarge();
         }
-        byte[] body;
-        try
+        // The body is parsed where Kestrel buffered it (no copy into an array of our own): read until the
+        // request ends, then parse the whole sequence once and release it.
+        var reader = request.BodyReader;
+        ReadResult read;
+        while (true)
         {
-            body = await ReadLimitedAsync(request.Body, cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            return TooLarge();
+            read = await reader.ReadAsync(cancellationToken);
+            if (read.Buffer.Length > MaxBodyBytes)
+            {
+                reader.AdvanceTo(read.Buffer.End);
+                return TooLarge();
+            }
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                break;
+            }
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, ProtocolJson.Default.Activity);
+            activity = Parse(read.Buffer);
         }
-        catch (JsonException)
+        finally
         {
-            return Fail(StatusCodes.Status400BadRequest, "BadRequest", "The body is not valid JSON for an activity.");
+            reader.AdvanceTo(read.Buffer.End);
         }
-        catch (InvalidOperationException)
+        return activity is null
+            ? Fail(StatusCodes.Status400BadRequest, "BadRequest", "The body is not valid JSON for an activity.")
+            : Check(activity);
+    }
+
+    /// <summary>The activity, or null when the body is not one JSON value that maps to an activity.</summary>
+    private static Activity? Parse(ReadOnlySequence<byte> body)
+    {
+        var json = new Utf8JsonReader(body, new JsonReaderOptions
         {
-            return Fail(StatusCodes.Status400BadRequest, "BadRequest", "The body is not valid JSON for an activity.");
+            AllowTrailingCommas = ProtocolJson.Default.Options.AllowTrailingCommas,
+            CommentHandling = ProtocolJson.Default.Options.ReadCommentHandling,
+            MaxDepth = ProtocolJson.Default.Options.MaxDepth,
+        });
+        try
+        {
+            var activity = JsonSerializer.Deserialize(ref json, ProtocolJson.Default.Activity);
+            // One value and nothing after it (the reader throws on a second value or stray bytes).
+            return json.Read() ? null : activity ?? MissingObject;
         }
-        if (activity is null)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Marks a body that was the JSON literal null: well-formed, but not an activity.</summary>
+    private static readonly Activity MissingObject = new();
+
+    private static Result Check(Activity activity)
+    {
+        if (ReferenceEquals(activity, MissingObject))
         {
             return Fail(StatusCodes.Status400BadRequest, "BadRequest", "The body must be a JSON object.");
         }
@@ -70,22 +108,6 @@ public static class ActivityBodyReader
         && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
-
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                throw new InvalidDataException("Body over the limit.");
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 
     private static Result TooLarge() =>
         Fail(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The activity is larger than {MaxBodyBytes} bytes.");

@@ -18,12 +18,24 @@ public static partial class MessagesEndpoint
     /// <summary>Teams gives a bot 15 s to acknowledge; answer well inside that.</summary>
     public static readonly TimeSpan AcknowledgeBudget = TimeSpan.FromSeconds(8);
 
+    /// <summary>
+    /// Every request is authenticated here, before its body is read (<see cref="IChannelAuthenticator"/>), not by
+    /// the authentication middleware: the same checks without a principal and a policy evaluation per activity.
+    /// </summary>
     public static IEndpointConventionBuilder MapBotMessages(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(Path, HandleAsync).RequireAuthorization(BotAuthenticationDefaults.Policy);
+        endpoints.MapPost(Path, HandleAsync);
 
     private static async Task HandleAsync(HttpContext context)
     {
         var services = context.RequestServices;
+        var authentication = await services.GetRequiredService<IChannelAuthenticator>().AuthenticateAsync(context.Request);
+        if (authentication.Identity is not { } identity)
+        {
+            LogUnauthenticated(services.GetRequiredService<ILoggerFactory>().CreateLogger("GiBot.Auth"), context.Request.Path, authentication.Rejection ?? "not authenticated");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return;
+        }
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("GiBot.Messages");
         var read = await ActivityBodyReader.ReadAsync(context.Request, context.RequestAborted);
         if (!read.Ok)
@@ -35,14 +47,14 @@ public static partial class MessagesEndpoint
         var activity = read.Activity!;
         using var scope = logger.BeginScope(new ActivityLogScope(activity));
 
-        var bindingFailure = ChannelBinding.Check(context.User, activity);
+        var bindingFailure = ChannelBinding.Check(identity, activity);
         if (bindingFailure is not null)
         {
             LogUnauthorized(logger, bindingFailure);
             await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", "The request is not authorized for this activity.");
             return;
         }
-        if (!ChannelBinding.IsLocalMode(context.User))
+        if (!identity.IsLocalMode)
         {
             services.GetRequiredService<ServiceUrlPolicy>().Trust(activity.ServiceUrl!);
         }
@@ -149,6 +161,9 @@ public static partial class MessagesEndpoint
         context.Response.ContentType = "application/json; charset=utf-8";
         return JsonSerializer.SerializeAsync(context.Response.Body, ErrorBody.Of(code, message), ProtocolJson.Default.ErrorBody, context.RequestAborted);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to {Path}: {Reason}")]
+    private static partial void LogUnauthenticated(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to /api/messages with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string? reason);

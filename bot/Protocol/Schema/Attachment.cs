@@ -9,7 +9,8 @@ public sealed class Attachment
 
     public string? ContentType { get; set; }
     public string? ContentUrl { get; set; }
-    public JsonElement? Content { get; set; }
+    /// <summary>The card or other content, as JSON text written once (see <see cref="RawJson"/>).</summary>
+    public RawJson? Content { get; set; }
     public string? Name { get; set; }
 
     [JsonExtensionData]

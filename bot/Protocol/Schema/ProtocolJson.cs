@@ -20,6 +20,7 @@ namespace GiBot.Protocol.Schema;
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 public sealed partial class ProtocolJson : JsonSerializerContext
 {
     /// <summary>

@@ -20,13 +20,7 @@ public static class MessageActivityFactory
             Text = includeText ? message.Text : null,
             TextFormat = includeText ? (message.Markdown ? "markdown" : "plain") : null,
             Summary = hasCards ? Truncate(message.Text, 200) : null,
-            Attachments = hasCards
-                ? message.Cards.Select(card => new Attachment
-                {
-                    ContentType = Attachment.AdaptiveCardContentType,
-                    Content = JsonSerializer.SerializeToElement(card.Content, ProtocolJson.Default.JsonObject),
-                }).ToList()
-                : null,
+            Attachments = hasCards ? Attachments(message.Cards) : null,
         };
         if (message.Mentions.Count > 0)
         {
@@ -45,6 +39,16 @@ public static class MessageActivityFactory
                 ProtocolJson.Default.JsonObject);
         }
         return activity;
+    }
+
+    private static List<Attachment> Attachments(IReadOnlyList<Cards.AdaptiveCard> cards)
+    {
+        var attachments = new List<Attachment>(cards.Count);
+        foreach (var card in cards)
+        {
+            attachments.Add(new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = CardPayloads.Of(card) });
+        }
+        return attachments;
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];

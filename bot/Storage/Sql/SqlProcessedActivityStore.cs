@@ -7,8 +7,8 @@ namespace GiBot.Storage.Sql;
 /// Records processed activity ids without waiting for the disk (see <see cref="IProcessedActivityStore"/>).
 /// PostgreSQL: one insert with <c>synchronous_commit=off</c> for its transaction. SQLite: concurrent
 /// turns hand their ids to one writer that inserts everything waiting in one transaction with
-/// <c>synchronous=NORMAL</c> (in WAL mode durable against a process crash; the next open of that
-/// pooled connection sets <c>FULL</c> again) and tells each caller whether its row was new. SQLite has one write lock per
+/// <c>synchronous=NORMAL</c> (in WAL mode durable against a process crash) on a connection of its own
+/// (<see cref="SqliteActivityLedger"/>) and tells each caller whether its row was new. SQLite has one write lock per
 /// file: writers from many threads would queue in its busy handler, which sleeps up to 100 ms per try
 /// and holds a thread-pool thread meanwhile; one writer with group commit avoids both.
 /// </summary>
@@ -24,6 +24,8 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private Task? _writer;
+
+    private readonly SqliteActivityLedger? _ledger = database is SqliteDatabase sqlite ? new SqliteActivityLedger(sqlite) : null;
 
     private sealed record Pending(string ConversationId, string ActivityId, DateTimeOffset At)
     {
@@ -49,10 +51,17 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
         return await pending.First.Task.WaitAsync(cancellationToken);
     }
 
-    public async Task<bool> WasRecordedAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
-        (await database.RunAsync(connection => connection.QueryAsync(
+    public async Task<bool> WasRecordedAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        if (_ledger is { } ledger)
+        {
+            // Synchronous on purpose: one prepared lookup on the ledger's own connection, no pool rent, no hop.
+            return database.Run((ledger, conversationId, activityId), static s => s.ledger.WasRecorded(s.conversationId, s.activityId));
+        }
+        return (await database.RunAsync(connection => connection.QueryAsync(
             "SELECT 1 FROM processed_activities WHERE conversation_id = @conversation AND activity_id = @activity", null,
             r => true, cancellationToken, ("conversation", conversationId), ("activity", activityId)), cancellationToken)).Count > 0;
+    }
 
     public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         database.RunAsync(connection => connection.ExecuteAsync(
@@ -72,44 +81,50 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
 
     private async Task WriteAsync()
     {
-        var batch = new List<Pending>(MaxBatch);
+        var batch = new List<(string ConversationId, string ActivityId, DateTimeOffset At)>(MaxBatch);
+        var waiting = new List<Pending>(MaxBatch);
         while (await _pending.Reader.WaitToReadAsync())
         {
             batch.Clear();
+            waiting.Clear();
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
             {
-                batch.Add(next);
+                batch.Add((next.ConversationId, next.ActivityId, next.At));
+                waiting.Add(next);
             }
             try
             {
-                var first = await database.RunAsync(async connection =>
+                var first = _ledger is { } ledger
+                    ? database.Run((ledger, batch), static s => s.ledger.Record(s.batch))
+                    : await RecordPooledAsync(batch);
+                for (var i = 0; i < waiting.Count; i++)
                 {
-                    // This handle leaves with synchronous=NORMAL: the next open of it sets FULL again.
-                    (database as SqliteDatabase)?.Forget(connection);
-                    await connection.ExecuteAsync("PRAGMA synchronous=NORMAL", null, CancellationToken.None);
-                    await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-                    var results = new bool[batch.Count];
-                    for (var i = 0; i < batch.Count; i++)
-                    {
-                        results[i] = await InsertAsync(connection, transaction, batch[i].ConversationId, batch[i].ActivityId, batch[i].At, CancellationToken.None) == 1;
-                    }
-                    await transaction.CommitAsync(CancellationToken.None);
-                    return results;
-                }, CancellationToken.None);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].First.TrySetResult(first[i]);
+                    waiting[i].First.TrySetResult(first[i]);
                 }
             }
             catch (Exception e)
             {
-                foreach (var pending in batch)
+                foreach (var pending in waiting)
                 {
                     pending.First.TrySetException(e);
                 }
             }
         }
     }
+
+    /// <summary>For a SQLite database reached another way than <see cref="SqliteDatabase"/> (tests): a pooled connection per batch.</summary>
+    private Task<bool[]> RecordPooledAsync(List<(string ConversationId, string ActivityId, DateTimeOffset At)> batch) =>
+        database.RunAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+            var results = new bool[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                results[i] = await InsertAsync(connection, transaction, batch[i].ConversationId, batch[i].ActivityId, batch[i].At, CancellationToken.None) == 1;
+            }
+            await transaction.CommitAsync(CancellationToken.None);
+            return results;
+        }, CancellationToken.None);
 
     private static Task<int> InsertAsync(DbConnection connection, DbTransaction? transaction, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(Insert, transaction, cancellationToken, ("conversation", conversationId), ("activity", activityId), ("now", at));
@@ -118,6 +133,7 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
     {
         _pending.Writer.TryComplete();
         _writer?.Wait(TimeSpan.FromSeconds(5));
+        _ledger?.Dispose();
     }
 
     /// <summary>Lets the writer finish what was handed to it.</summary>
@@ -128,5 +144,6 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
         {
             await writer;
         }
+        _ledger?.Dispose();
     }
 }

@@ -76,6 +76,29 @@ public sealed class SqliteDatabase : StorageDatabase
     }
 
     /// <summary>
+    /// A connection of its own, outside the pool, with the same PRAGMAs: for a store that keeps it open and its
+    /// statements prepared (no pool rent and no SQL parse per call). It is closed, not pooled, when disposed,
+    /// so PRAGMAs its owner changes never reach another store.
+    /// </summary>
+    public SqliteConnection OpenDedicated()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=ON;";
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// A connection whose PRAGMAs were changed (e.g. <c>synchronous</c>) must not go back to the pool as if
     /// configured: the next open of its handle sets them again.
     /// </summary>

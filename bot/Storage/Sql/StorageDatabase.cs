@@ -52,6 +52,19 @@ public abstract class StorageDatabase
         }
     }
 
+    /// <summary>Synchronous work on a connection the caller keeps open, with the same failure mapping as <see cref="RunAsync{T}"/>.</summary>
+    public TResult Run<TState, TResult>(TState state, Func<TState, TResult> work)
+    {
+        try
+        {
+            return work(state);
+        }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            throw Unavailable(e);
+        }
+    }
+
     private StorageUnavailableException Unavailable(Exception e) =>
         new($"Storage ({Description}) is unavailable: {e.Message}", e);
 

@@ -31,6 +31,9 @@ public sealed class BadInputTests : LocalBotTest
     [InlineData("\"a string\"")]
     [InlineData("{\"type\": 5}")]
     [InlineData("")]
+    [InlineData("null")]
+    [InlineData("{\"type\":\"message\"} {\"type\":\"message\"}")]
+    [InlineData("{\"type\":\"message\"} trailing")]
     public async Task Invalid_json_gets_400_with_a_json_error(string body)
     {
         await AssertJsonErrorAsync(await PostRawAsync(body), HttpStatusCode.BadRequest);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using GiBot.Protocol.Auth;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
@@ -10,7 +9,7 @@ public sealed class ValidatedTokenCacheTests
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
 
     private static ValidatedTokenCache.Entry Entry(DateTimeOffset notBefore, DateTimeOffset expires) =>
-        new(new ClaimsIdentity([new Claim("serviceurl", "https://smba.example/")], "test"), "kid-1",
+        new(new ChannelIdentity("https://smba.example/", new HashSet<string> { "msteams" }), "kid-1",
             new SymmetricSecurityKey(new byte[32]), notBefore.UtcDateTime, expires.UtcDateTime);
 
     [Fact]

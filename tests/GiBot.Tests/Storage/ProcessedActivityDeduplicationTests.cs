@@ -73,6 +73,49 @@ public sealed class ProcessedActivityDeduplicationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_repeat_finished_by_a_second_instance_on_the_same_file_is_recognised()
+    {
+        var path = _directory.File("gibot.db");
+        var first = Deduplicator(await MigratedAsync(new SqliteDatabase(path)));
+        var second = Deduplicator(new SqliteDatabase(path));
+        // Both have their lookup connection open and its statement prepared before the other one writes.
+        Assert.True(await first.TryBeginAsync("a:chat", "m-0", None));
+        Assert.True(await second.TryBeginAsync("a:chat", "m-00", None));
+
+        for (var i = 1; i <= 5; i++)
+        {
+            var (owner, other) = i % 2 == 0 ? (first, second) : (second, first);
+            Assert.True(await owner.TryBeginAsync("a:chat", $"m-{i}", None));
+            await owner.CompleteAsync("a:chat", $"m-{i}", None);
+            Assert.False(await other.TryBeginAsync("a:chat", $"m-{i}", None));
+        }
+        // Still running on one instance (not yet recorded): the other cannot know, as before.
+        Assert.True(await first.TryBeginAsync("a:chat", "m-running", None));
+        Assert.True(await second.TryBeginAsync("a:chat", "m-running", None));
+    }
+
+    [Fact]
+    public async Task The_lookup_sees_ids_another_connection_wrote_after_its_first_use()
+    {
+        var path = _directory.File("gibot.db");
+        var database = await MigratedAsync(new SqliteDatabase(path));
+        var store = new SqlProcessedActivityStore(database, TimeProvider.System);
+        Assert.False(await store.WasRecordedAsync("a:chat", "m-1", None));
+
+        await using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await other.ExecuteAsync("INSERT INTO processed_activities (conversation_id, activity_id, processed_at) VALUES ('a:chat', 'm-1', 0)", null, None);
+        }
+
+        Assert.True(await store.WasRecordedAsync("a:chat", "m-1", None));
+        Assert.False(await store.WasRecordedAsync("a:chat", "m-2", None));
+        Assert.True(await store.TryRecordAsync("a:chat", "m-2", None));
+        Assert.False(await store.TryRecordAsync("a:chat", "m-1", None));
+        Assert.True(await store.WasRecordedAsync("a:chat", "m-2", None));
+    }
+
+    [Fact]
     public async Task Relaxed_durability_of_the_id_write_does_not_leak_into_other_writes()
     {
         var database = await MigratedAsync(new SqliteDatabase(_directory.File("gibot.db")));
