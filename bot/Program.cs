@@ -55,8 +55,6 @@ if (settings.IsLocalMode)
 {
     app.Logger.LogWarning("MicrosoftAppId is empty: local mode. Requests are accepted without authentication and replies are sent without a token. Never expose this instance to a network.");
 }
-app.UseAuthentication();
-app.UseAuthorization();
 app.MapBotMessages();
 app.MapHealth();
 app.MapGiBotOverview();

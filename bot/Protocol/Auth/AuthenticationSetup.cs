@@ -4,13 +4,12 @@ namespace GiBot.Protocol.Auth;
 
 public static class AuthenticationSetup
 {
-    /// <summary>Registers the scheme and policy guarding <c>/api/messages</c>.</summary>
+    /// <summary>Registers what authenticates the channel's requests to <c>/api/messages</c>.</summary>
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services, BotFrameworkSettings settings)
     {
-        // No scheme: the messages endpoint authenticates each request itself (IChannelAuthenticator). The
-        // middleware stays registered for the pipeline's UseAuthentication/UseAuthorization, with nothing to run.
-        services.AddAuthentication();
-        services.AddAuthorization();
+        // No ASP.NET Core scheme or middleware: the messages endpoint authenticates each request itself
+        // (IChannelAuthenticator), which saved the handler, principal and policy work on every activity
+        // (docs/benchmarks.md, "Third round: hot path"). The other endpoints use signed links.
         if (settings.IsLocalMode)
         {
             services.AddSingleton<IChannelAuthenticator, LocalModeAuthenticationHandler>();
