@@ -1,3 +1,5 @@
+using GiBot.Localization;
+using GiBot.Protocol.Schema;
 using GiBot.Protocol.Turns;
 
 namespace GiBot.Storage;
@@ -41,6 +43,10 @@ public sealed partial class ConversationReferenceObserver(IConversationReference
             // Every activity passes here: write only when something changed, so the steady state is a
             // cached read instead of a synchronous disk write per message.
             var stored = await store.GetAsync(reference.ConversationId, cancellationToken);
+            if (stored is not null && reference.Language is null)
+            {
+                reference = reference with { Language = stored.Language }; // nothing told: keep what is known
+            }
             if (stored is null || stored.RemovedAt is not null || stored with { UpdatedAt = reference.UpdatedAt } != reference)
             {
                 await store.UpsertAsync(reference, cancellationToken);
@@ -74,7 +80,19 @@ public sealed partial class ConversationReferenceObserver(IConversationReference
             turn.TeamId,
             turn.TeamName,
             turn.ChannelId,
-            now);
+            now,
+            Language: personal ? WrittenLanguage(turn) : null);
+    }
+
+    /// <summary>The language of a message's own words; null for a card press, a number or an emoji alone.</summary>
+    private static string? WrittenLanguage(TurnContext turn)
+    {
+        var text = turn.Activity.Type == ActivityTypes.Message ? turn.Activity.Text : null;
+        if (string.IsNullOrWhiteSpace(text) || !(text.Any(LanguageDetector.IsCjk) || text.Count(char.IsAsciiLetter) >= 2))
+        {
+            return null;
+        }
+        return LanguageDetector.Detect(text).Tag();
     }
 
     /// <summary>A reply in a channel thread arrives as <c>19:…@thread.tacv2;messageid=…</c>; the channel is the part before.</summary>

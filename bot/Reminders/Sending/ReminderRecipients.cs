@@ -5,8 +5,11 @@ using GiBot.Updates;
 
 namespace GiBot.Reminders.Sending;
 
-/// <summary>Who a plan reminds, and in which language each person last used the bot (their update drafts say; else Chinese).</summary>
-public sealed class ReminderRecipients(ReminderOptions options, IRosterDirectory roster, IDialogDraftStore drafts)
+/// <summary>
+/// Who a plan reminds, and in which language each person last wrote to the bot in their personal chat
+/// (else the language of their update draft; else Chinese).
+/// </summary>
+public sealed class ReminderRecipients(ReminderOptions options, IRosterDirectory roster, IConversationReferenceStore references, IDialogDraftStore drafts)
 {
     public async Task<IReadOnlyList<RosterPerson>> ForAsync(ReminderPlan plan, CancellationToken cancellationToken)
     {
@@ -18,8 +21,14 @@ public sealed class ReminderRecipients(ReminderOptions options, IRosterDirectory
         return await roster.MembersOfUnitAsync(plan.UnitId, roles, cancellationToken);
     }
 
-    public async Task<Language> LanguageOfAsync(string aadObjectId, CancellationToken cancellationToken) =>
-        await drafts.GetAsync(aadObjectId, UpdateDialog.DraftScope, cancellationToken) is { } stored && UpdateDraft.FromJson(stored.Payload) is { } draft
+    public async Task<Language> LanguageOfAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        if (await references.FindPersonalChatAsync(aadObjectId, cancellationToken) is { Language: { } written })
+        {
+            return LanguageExtensions.ParseTag(written);
+        }
+        return await drafts.GetAsync(aadObjectId, UpdateDialog.DraftScope, cancellationToken) is { } stored && UpdateDraft.FromJson(stored.Payload) is { } draft
             ? LanguageExtensions.ParseTag(draft.Lang)
             : Language.Chinese;
+    }
 }

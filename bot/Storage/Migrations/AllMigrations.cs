@@ -5,5 +5,6 @@ public static class AllMigrations
     public static IReadOnlyList<Migration> InOrder { get; } =
     [
         M0001Initial.Migration,
+        M0002ReferenceLanguage.Migration,
     ];
 }

@@ -12,7 +12,7 @@ public sealed class SqlConversationReferenceStore(StorageDatabase database, IMem
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    private const string Columns = "conversation_id, kind, service_url, tenant_id, bot_id, user_id, user_aad_object_id, user_name, team_id, team_name, channel_id, updated_at, removed_at";
+    private const string Columns = "conversation_id, kind, service_url, tenant_id, bot_id, user_id, user_aad_object_id, user_name, team_id, team_name, channel_id, updated_at, removed_at, language";
 
     private readonly InvalidatingCache _cache = new(memoryCache, "gibot.conversation:", CacheLifetime);
 
@@ -20,16 +20,17 @@ public sealed class SqlConversationReferenceStore(StorageDatabase database, IMem
     {
         await database.RunAsync(connection => connection.ExecuteAsync($"""
             INSERT INTO conversation_references ({Columns})
-            VALUES (@id, @kind, @serviceUrl, @tenant, @bot, @user, @aad, @userName, @team, @teamName, @channel, @now, NULL)
+            VALUES (@id, @kind, @serviceUrl, @tenant, @bot, @user, @aad, @userName, @team, @teamName, @channel, @now, NULL, @language)
             ON CONFLICT (conversation_id) DO UPDATE SET
                 kind = excluded.kind, service_url = excluded.service_url, tenant_id = excluded.tenant_id, bot_id = excluded.bot_id,
                 user_id = excluded.user_id, user_aad_object_id = excluded.user_aad_object_id, user_name = excluded.user_name,
                 team_id = excluded.team_id, team_name = excluded.team_name, channel_id = excluded.channel_id,
-                updated_at = excluded.updated_at, removed_at = NULL
+                updated_at = excluded.updated_at, removed_at = NULL,
+                language = COALESCE(excluded.language, conversation_references.language)
             """, null, cancellationToken,
             ("id", reference.ConversationId), ("kind", reference.Kind), ("serviceUrl", reference.ServiceUrl), ("tenant", reference.TenantId),
             ("bot", reference.BotId), ("user", reference.UserId), ("aad", reference.UserAadObjectId), ("userName", reference.UserName),
-            ("team", reference.TeamId), ("teamName", reference.TeamName), ("channel", reference.ChannelId), ("now", time.GetUtcNow())), cancellationToken);
+            ("team", reference.TeamId), ("teamName", reference.TeamName), ("channel", reference.ChannelId), ("now", time.GetUtcNow()), ("language", reference.Language)), cancellationToken);
         _cache.Invalidate(ByIdKey(reference.ConversationId), reference.UserAadObjectId is null ? null : ByUserKey(reference.UserAadObjectId));
     }
 
@@ -74,5 +75,5 @@ public sealed class SqlConversationReferenceStore(StorageDatabase database, IMem
     private static ConversationReference Read(DbDataReader r) => new(
         r.RequiredText("conversation_id"), r.RequiredText("kind"), r.RequiredText("service_url"), r.Text("tenant_id"), r.Text("bot_id"),
         r.Text("user_id"), r.Text("user_aad_object_id"), r.Text("user_name"), r.Text("team_id"), r.Text("team_name"), r.Text("channel_id"),
-        r.RequiredTime("updated_at"), r.Time("removed_at"));
+        r.RequiredTime("updated_at"), r.Time("removed_at"), r.Text("language"));
 }

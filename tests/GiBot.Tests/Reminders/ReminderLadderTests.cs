@@ -310,4 +310,19 @@ public sealed class ReminderLadderTests
         Assert.Contains("立即填报", Text(chinese), StringComparison.Ordinal);
         Assert.Contains("本期无新进展", Text(chinese), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_reminder_follows_the_language_the_person_last_wrote_in_without_any_draft()
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync("who is responsible for measure 9", Staff.Liaison);
+        await bot.SayAsync("8", Staff.Liaison); // a bare number tells nothing: still English
+        await bot.PassAtAsync("2026-09-30 09:30");
+        Assert.All(bot.RemindersTo(Staff.Liaison), card => Assert.Equal("en", card["lang"]!.GetValue<string>()));
+
+        await bot.SayAsync("第九项谁负责", Staff.Liaison);
+        await bot.PassAtAsync("2026-10-09 09:30");
+        Assert.Equal("zh", bot.RemindersTo(Staff.Liaison)[^1]["lang"]!.GetValue<string>());
+        Assert.Equal("zh", bot.RemindersTo(Staff.Head)[0]["lang"]!.GetValue<string>());
+    }
 }

@@ -25,6 +25,22 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public async Task The_language_a_person_wrote_in_is_kept_until_they_write_in_another()
+    {
+        var s = await StoresAsync();
+        await s.Conversations.UpsertAsync(Personal(), None);
+        Assert.Null((await s.Conversations.FindPersonalChatAsync("aad-1", None))!.Language);
+
+        await s.Conversations.UpsertAsync(Personal() with { Language = "en-US" }, None);
+        await s.Conversations.UpsertAsync(Personal(serviceUrl: "https://smba.example/moved/"), None); // tells no language
+        var found = await s.Conversations.FindPersonalChatAsync("aad-1", None);
+        Assert.Equal(("en-US", "https://smba.example/moved/"), (found!.Language, found.ServiceUrl));
+
+        await s.Conversations.UpsertAsync(Personal() with { Language = "zh-CN" }, None);
+        Assert.Equal("zh-CN", (await s.Conversations.GetAsync("a:personal-aad-1", None))!.Language);
+    }
+
+    [Fact]
     public async Task A_removed_chat_is_not_offered_until_the_user_writes_again()
     {
         var s = await StoresAsync();
