@@ -8,7 +8,7 @@ namespace GiBot.Protocol.Connector;
 
 /// <summary>
 /// Bot Connector REST client over one <see cref="HttpClient"/> (protocol.md section 3). Retries,
-/// timeouts and rate limits live in its handler, <see cref="ConnectorPipelineHandler"/> (<see cref="ConnectorSetup"/>);
+/// timeouts and rate limits live in its handlers (<see cref="ConnectorSetup"/>);
 /// this class builds URLs and bodies, attaches the token and maps failures to <see cref="ConnectorException"/>.
 /// </summary>
 public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls, ILogger<ConnectorClient> logger) : IConnectorClient

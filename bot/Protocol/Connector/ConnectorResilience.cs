@@ -1,4 +1,7 @@
 using System.Net;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace GiBot.Protocol.Connector;
 
@@ -7,7 +10,7 @@ namespace GiBot.Protocol.Connector;
 /// waiting as long as Retry-After asks or else with jittered exponential backoff, a bounded number of times.
 /// A Retry-After longer than <see cref="ConnectorRetryOptions.MaxRetryAfter"/> is not waited for: the call
 /// fails with that status at once, so a caller can reschedule rather than hold a request open.
-/// <see cref="ConnectorPipelineHandler"/> applies it.
+/// <see cref="Pipeline"/> builds it, with the total timeout around it, for <see cref="ConnectorResilienceHandler"/>.
 /// </summary>
 public static class ConnectorResilience
 {
@@ -21,6 +24,39 @@ public static class ConnectorResilience
     internal static readonly TimeSpan RetryAfterPadding = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
+    /// The whole call, outermost first: the total timeout (every attempt, backoff delay and limiter wait), then
+    /// the retries. Both wait on <paramref name="time"/>. The rate-limit permit and the attempt timeout are taken
+    /// per attempt further in (<see cref="ConnectorAttemptHandler"/>), so every retry counts in the limiter.
+    /// </summary>
+    internal static ResiliencePipeline<HttpResponseMessage> Pipeline(ConnectorRetryOptions options, TimeProvider time, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        var total = options.TotalTimeout;
+        // A generator, not Timeout: Polly's Timeout property only takes 10 ms to 1 day, our options any positive span.
+        builder.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => ValueTask.FromResult(total) });
+        // Polly's retry needs at least one retry; with none allowed there is nothing to add.
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Result, args.Outcome.Exception, args.Context.GetRequestMessage())
+                    && !(args.Outcome.Result is { } response && RetryAfter(response, time) > options.MaxRetryAfter)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    args.Outcome.Result is { } response && RetryAfter(response, time) is { } wait
+                        ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) + RetryAfterPadding
+                        : Backoff(options, args.AttemptNumber, Random.Shared.NextDouble())),
+                OnRetry = args =>
+                {
+                    LogRetry(logger, options, args.Context.GetRequestMessage(), args.Outcome.Result, args.Outcome.Exception, args.AttemptNumber, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+        return builder.Build();
+    }
+
+    /// <summary>
     /// The listed statuses are retried for every method, non-idempotent POSTs included, because the
     /// connector answered: 429 and 412 say it did not act on the call, and 502-504 come from its front
     /// end when the service could not take the call, which Teams' guidance says to retry. (A 504 could in
@@ -28,14 +64,14 @@ public static class ConnectorResilience
     /// A timeout or broken connection gives no answer at all, so the message may well have been posted:
     /// those are retried only for the idempotent GET, PUT and DELETE.
     /// </summary>
-    internal static bool ShouldRetry(HttpResponseMessage? response, Exception? error, HttpRequestMessage request)
+    internal static bool ShouldRetry(HttpResponseMessage? response, Exception? error, HttpRequestMessage? request)
     {
         if (response is not null)
         {
             return IsRetryableStatus(response.StatusCode);
         }
         return error is HttpRequestException or ConnectorTimeoutException
-            && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete);
+            && request is not null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete);
     }
 
     internal static bool IsRetryableStatus(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
@@ -66,6 +102,21 @@ public static class ConnectorResilience
         var exponential = options.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry, 30));
         var capped = Math.Min(exponential, options.MaxDelay.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(Math.Min(capped * (0.75 + 0.5 * random), options.MaxDelay.TotalMilliseconds));
+    }
+
+    private static void LogRetry(ILogger logger, ConnectorRetryOptions options, HttpRequestMessage? request, HttpResponseMessage? response,
+        Exception? error, int retry, TimeSpan delay)
+    {
+        if (!logger.IsEnabled(LogLevel.Warning))
+        {
+            return;
+        }
+        logger.LogWarning(error,
+            "Connector {Method} {Path} failed with {Status} (X-Correlating-OperationId {OperationId}); retry {Retry} of {MaxRetries} in {Delay}",
+            request?.Method, request?.RequestUri?.AbsolutePath,
+            response is null ? error?.GetType().Name : (int)response.StatusCode,
+            response?.Headers.TryGetValues(OperationIdHeader, out var ids) == true ? string.Join(",", ids) : null,
+            retry + 1, options.MaxRetryAttempts, delay);
     }
 }
 

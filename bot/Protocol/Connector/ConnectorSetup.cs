@@ -6,8 +6,10 @@ namespace GiBot.Protocol.Connector;
 public static class ConnectorSetup
 {
     /// <summary>
-    /// The connector client: one <see cref="HttpClient"/> for the process over <see cref="ConnectorPipelineHandler"/>
-    /// (total timeout, retries, rate limiter, attempt timeout) and a <see cref="SocketsHttpHandler"/> whose pooled
+    /// The connector client: one <see cref="HttpClient"/> for the process over, outermost first,
+    /// <see cref="ConnectorResilienceHandler"/> (total timeout and retries, on Microsoft.Extensions.Http.Resilience),
+    /// <see cref="ConnectorAttemptHandler"/> (a rate-limit permit per attempt, then the attempt timeout)
+    /// and a <see cref="SocketsHttpHandler"/> whose pooled
     /// connections are renewed every <see cref="ConnectorConnectionOptions.PooledConnectionLifetime"/>, so DNS
     /// changes are followed without IHttpClientFactory rotating (and cooling) the whole handler chain.
     /// Options come from the <c>Connector</c> configuration section when an <see cref="IConfiguration"/>
@@ -49,8 +51,9 @@ internal sealed class ConnectorHttp : IDisposable
             MaxConnectionsPerServer = connections.MaxConnectionsPerServer,
             UseCookies = false,
         };
-        // The pipeline owns every timeout; HttpClient's own 100 s would cut across it.
-        Client = new HttpClient(new ConnectorPipelineHandler(limiter, options.Retry, time, logger) { InnerHandler = sockets })
+        var attempt = new ConnectorAttemptHandler(limiter, options.Retry.AttemptTimeout, time) { InnerHandler = sockets };
+        // The handlers own every timeout; HttpClient's own 100 s would cut across them.
+        Client = new HttpClient(new ConnectorResilienceHandler(options.Retry, time, logger) { InnerHandler = attempt })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };

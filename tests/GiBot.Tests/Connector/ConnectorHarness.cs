@@ -35,7 +35,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public static async Task<ConnectorHarness> StartAsync(Action<ConnectorOptions>? configure = null, IDictionary<string, string?>? configuration = null,
-        IBotTokenProvider? tokens = null)
+        IBotTokenProvider? tokens = null, TimeProvider? time = null)
     {
         var fake = await FakeConnector.StartAsync();
         var logs = new LogSink();
@@ -45,6 +45,10 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         services.AddSingleton(new BotFrameworkSettings());
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton(tokens ?? new NoTokenProvider());
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
         services.AddConnectorClient();
         if (configuration is null)
         {

@@ -3,6 +3,7 @@ using System.Net;
 using GiBot.Protocol.Connector;
 using GiBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using static GiBot.Tests.Infrastructure.FakeConnector;
 
 namespace GiBot.Tests.Connector;
@@ -167,6 +168,48 @@ public sealed class ConnectorRetryTests
 
         Assert.Equal("Timeout", error.ErrorCode);
         Assert.Single(harness.Fake.Calls);
+    }
+
+    [Fact]
+    public async Task With_no_retries_allowed_a_transient_status_fails_after_one_call()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.MaxRetryAttempts = 0);
+        harness.Fake.FailNext(new ScriptedFailure(503), new ScriptedFailure(503));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Single(harness.Fake.Calls);
+    }
+
+    [Fact]
+    public async Task Retry_After_is_waited_on_the_injected_clock()
+    {
+        var clock = new FakeTimeProvider();
+        await using var harness = await ConnectorHarness.StartAsync(options =>
+        {
+            options.Retry.AttemptTimeout = TimeSpan.FromHours(1);
+            options.Retry.TotalTimeout = TimeSpan.FromHours(2);
+        }, time: clock);
+        harness.Fake.FailNext(new ScriptedFailure(429, RetryAfter: "30"));
+        var started = clock.GetUtcNow();
+
+        var call = harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello);
+        // The clock moves only when told: the retry can only go out once it has passed Retry-After.
+        for (var step = 0; !call.IsCompleted && step < 2000; step++)
+        {
+            if (harness.Fake.Calls.Count == 1)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+            }
+            await Task.Delay(5);
+        }
+
+        var result = await call;
+        Assert.StartsWith("act-", result.Id);
+        Assert.Equal(2, harness.Fake.Calls.Count);
+        Assert.InRange(clock.GetUtcNow() - started, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
     }
 
     [Fact]
