@@ -16,7 +16,7 @@ public static class CardDialog
         var chat = DrillBot.Chat(person);
         Assert.Equal(HttpStatusCode.OK, await bot.PostAsync(bot.Message(person, "汇报第8项")));
         var form = await WaitForCardAsync(connector, chat, UpdateVerbs.Preview, after: 0);
-        var data = ActionData(form.Card, UpdateVerbs.Preview);
+        var data = CardButtons.Data(form.Card, UpdateVerbs.Preview);
         data["status"] = "推进中";
         data["percent"] = "60";
         data["progress"] = progress;
@@ -27,7 +27,7 @@ public static class CardDialog
         data["evidenceUrl"] = "";
         Assert.Equal(HttpStatusCode.OK, await bot.PostAsync(bot.Press(person, data, CardId(person))));
         var preview = await WaitForCardAsync(connector, chat, UpdateVerbs.Submit, after: form.Index);
-        return ActionData(preview.Card, UpdateVerbs.Submit);
+        return CardButtons.Data(preview.Card, UpdateVerbs.Submit);
     }
 
     /// <summary>The id the fake client gives the person's card message (the bot replaces the card there).</summary>
@@ -48,7 +48,7 @@ public static class CardDialog
                 {
                     continue;
                 }
-                if (call.Json?["attachments"]?.AsArray().FirstOrDefault()?["content"] is JsonObject card && HasVerb(card, verb))
+                if (call.Json?["attachments"]?.AsArray().FirstOrDefault()?["content"] is JsonObject card && CardButtons.Has(card, verb))
                 {
                     return new SentCard(i + 1, card);
                 }
@@ -58,9 +58,4 @@ public static class CardDialog
         throw new TimeoutException($"No card with {verb} reached {chat}.");
     }
 
-    private static bool HasVerb(JsonObject card, string verb) =>
-        card["actions"]?.AsArray().OfType<JsonObject>().Any(a => a["data"]?["verb"]?.GetValue<string>() == verb) == true;
-
-    private static JsonObject ActionData(JsonObject card, string verb) =>
-        (JsonObject)card["actions"]!.AsArray().OfType<JsonObject>().First(a => a["data"]?["verb"]?.GetValue<string>() == verb)["data"]!.DeepClone();
 }

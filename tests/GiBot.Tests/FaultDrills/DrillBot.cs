@@ -77,22 +77,11 @@ public sealed class DrillBot(FakeConnector connector, int people, IDictionary<st
     /// <summary>SIGKILL: no shutdown hooks, no flush.</summary>
     public Task KillAsync() => Process!.KillAsync();
 
-    public JsonObject Message(int person, string text)
-    {
-        var activity = Activities.Message(connector.ServiceUrl, text, conversationId: Chat(person));
-        activity["from"] = new JsonObject { ["id"] = "29:" + PersonAad(person), ["name"] = $"联络员{person}", ["aadObjectId"] = PersonAad(person) };
-        return activity;
-    }
+    public JsonObject Message(int person, string text) =>
+        Activities.PersonalMessage(connector.ServiceUrl, Chat(person), PersonAad(person), $"联络员{person}", text);
 
     /// <summary>An Action.Submit press: a message activity carrying the button's data and the inputs.</summary>
-    public JsonObject Press(int person, JsonObject data, string cardActivityId)
-    {
-        var activity = Message(person, "");
-        activity.Remove("text");
-        activity["value"] = data.DeepClone();
-        activity["replyToId"] = cardActivityId;
-        return activity;
-    }
+    public JsonObject Press(int person, JsonObject data, string cardActivityId) => Activities.Press(Message(person, ""), data, cardActivityId);
 
     /// <summary>The HTTP status, or null when no answer came (connection refused or reset, timeout).</summary>
     public async Task<HttpStatusCode?> PostAsync(JsonObject activity, CancellationToken cancellationToken = default)

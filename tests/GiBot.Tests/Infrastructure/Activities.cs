@@ -26,4 +26,22 @@ public static class Activities
             ["text"] = text,
         };
     }
+
+    /// <summary>A message from a person (Teams user id <c>29:</c> + their AAD object id) in a personal chat.</summary>
+    public static JsonObject PersonalMessage(string serviceUrl, string conversationId, string aad, string name, string text, string? id = null)
+    {
+        var activity = Message(serviceUrl, text, id: id, conversationId: conversationId);
+        activity["from"] = new JsonObject { ["id"] = "29:" + aad, ["name"] = name, ["aadObjectId"] = aad };
+        return activity;
+    }
+
+    /// <summary>An Action.Submit press: <paramref name="message"/> (a message from the presser) turned into one carrying the button's data.</summary>
+    public static JsonObject Press(JsonObject message, JsonObject data, string cardActivityId)
+    {
+        message.Remove("text");
+        message["value"] = data.DeepClone();
+        message["replyToId"] = cardActivityId;
+        return message;
+    }
 }
+

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using GiBot.Overview.Export;
 using GiBot.Storage.Sql;
 using GiBot.Tests.Auth;
+using GiBot.Tests.Infrastructure;
 using GiBot.Tests.Measures;
 using GiBot.Updates;
 
@@ -96,7 +97,7 @@ public sealed class NativeAotBotTests(NativeBotFixture fixture) : IClassFixture<
         var liaison = NativeBot.Liaison;
         await Bot.AskAsync(liaison, "汇报第8项");
         var form = await WaitForCardAsync(liaison.Conversation, UpdateVerbs.Preview);
-        var data = ActionData(form, UpdateVerbs.Preview);
+        var data = CardButtons.Data(form, UpdateVerbs.Preview);
         data["status"] = "推进中";
         data["percent"] = "60";
         data["progress"] = progress;
@@ -107,7 +108,7 @@ public sealed class NativeAotBotTests(NativeBotFixture fixture) : IClassFixture<
         data["evidenceUrl"] = "";
         Assert.Equal(HttpStatusCode.OK, await Bot.PostAsync(Bot.Press(liaison, data, "native-card-1")));
         var preview = await WaitForCardAsync(liaison.Conversation, UpdateVerbs.Submit);
-        Assert.Equal(HttpStatusCode.OK, await Bot.PostAsync(Bot.Press(liaison, ActionData(preview, UpdateVerbs.Submit), "native-card-1")));
+        Assert.Equal(HttpStatusCode.OK, await Bot.PostAsync(Bot.Press(liaison, CardButtons.Data(preview, UpdateVerbs.Submit), "native-card-1")));
 
         // Relayed: a post into the 知识产权保护科 channel carrying the progress text.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
@@ -162,7 +163,7 @@ public sealed class NativeAotBotTests(NativeBotFixture fixture) : IClassFixture<
             var card = Bot.Connector.Sent
                 .Where(c => c.Path.StartsWith($"/v3/conversations/{conversation}/activities", StringComparison.Ordinal))
                 .Select(c => c.Json?["attachments"]?.AsArray().FirstOrDefault()?["content"] as JsonObject)
-                .LastOrDefault(c => c is not null && HasVerb(c, verb));
+                .LastOrDefault(c => c is not null && CardButtons.Has(c, verb));
             if (card is not null)
             {
                 return card;
@@ -172,11 +173,6 @@ public sealed class NativeAotBotTests(NativeBotFixture fixture) : IClassFixture<
         throw new TimeoutException($"No card with {verb} reached {conversation}.\n{Bot.Bot.Output}");
     }
 
-    private static bool HasVerb(JsonObject card, string verb) =>
-        card["actions"]?.AsArray().OfType<JsonObject>().Any(a => a["data"]?["verb"]?.GetValue<string>() == verb) == true;
-
-    private static JsonObject ActionData(JsonObject card, string verb) =>
-        (JsonObject)card["actions"]!.AsArray().OfType<JsonObject>().First(a => a["data"]?["verb"]?.GetValue<string>() == verb)["data"]!.DeepClone();
 
     private static List<string[]> ReadSheet(byte[] bytes, out string sheetName)
     {

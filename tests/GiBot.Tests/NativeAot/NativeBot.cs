@@ -113,22 +113,11 @@ public sealed class NativeBot : IAsyncDisposable
     public string ValidToken() => ChannelTokens.Create(TeamsKey, Connector.ServiceUrl);
 
     /// <summary>A message from <paramref name="person"/> in their personal chat with the bot.</summary>
-    public JsonObject Message(Person person, string text, string? id = null)
-    {
-        var activity = Activities.Message(Connector.ServiceUrl, text, id: id, conversationId: person.Conversation);
-        activity["from"] = new JsonObject { ["id"] = "29:" + person.Aad, ["name"] = person.Name, ["aadObjectId"] = person.Aad };
-        return activity;
-    }
+    public JsonObject Message(Person person, string text, string? id = null) =>
+        Activities.PersonalMessage(Connector.ServiceUrl, person.Conversation, person.Aad, person.Name, text, id);
 
     /// <summary>An Action.Submit press on the card message <paramref name="cardActivityId"/>.</summary>
-    public JsonObject Press(Person person, JsonObject data, string cardActivityId)
-    {
-        var activity = Message(person, "");
-        activity.Remove("text");
-        activity["value"] = data.DeepClone();
-        activity["replyToId"] = cardActivityId;
-        return activity;
-    }
+    public JsonObject Press(Person person, JsonObject data, string cardActivityId) => Activities.Press(Message(person, ""), data, cardActivityId);
 
     /// <summary>Posts with a valid channel token, or with exactly <paramref name="authorization"/> when given.</summary>
     public async Task<HttpStatusCode> PostAsync(JsonObject activity, string? authorization = null)

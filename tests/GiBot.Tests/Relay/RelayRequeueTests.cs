@@ -114,8 +114,7 @@ public sealed class RelayRequeueTests : IAsyncLifetime
     private async Task SayInChat(BotApp bot, string text, string aad)
     {
         var chat = aad == RelayHarness.AdminAad ? RelayHarness.AdminChat : RelayHarness.SubmitterChat;
-        var message = Activities.Message(_harness.Connector.ServiceUrl, text, conversationId: chat);
-        message["from"] = new JsonObject { ["id"] = "29:" + aad, ["name"] = aad == RelayHarness.AdminAad ? "管理员甲" : "李联络员", ["aadObjectId"] = aad };
+        var message = Activities.PersonalMessage(_harness.Connector.ServiceUrl, chat, aad, aad == RelayHarness.AdminAad ? "管理员甲" : "李联络员", text);
         Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(message)).StatusCode);
     }
 }

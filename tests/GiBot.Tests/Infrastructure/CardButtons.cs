@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace GiBot.Tests.Infrastructure;
+
+/// <summary>The buttons of an Adaptive Card the bot sent, found by the verb in their data.</summary>
+public static class CardButtons
+{
+    public static bool Has(JsonObject card, string verb) =>
+        card["actions"]?.AsArray().OfType<JsonObject>().Any(a => a["data"]?["verb"]?.GetValue<string>() == verb) == true;
+
+    /// <summary>A copy of the button's data, to press it with inputs added.</summary>
+    public static JsonObject Data(JsonObject card, string verb) =>
+        (JsonObject)card["actions"]!.AsArray().OfType<JsonObject>().First(a => a["data"]?["verb"]?.GetValue<string>() == verb)["data"]!.DeepClone();
+}
