@@ -98,18 +98,6 @@ public sealed class SqliteDatabase : StorageDatabase
         }
     }
 
-    /// <summary>
-    /// A connection whose PRAGMAs were changed (e.g. <c>synchronous</c>) must not go back to the pool as if
-    /// configured: the next open of its handle sets them again.
-    /// </summary>
-    public void Forget(DbConnection connection)
-    {
-        if (connection is SqliteConnection { Handle: { } handle })
-        {
-            _configured.Remove(handle);
-        }
-    }
-
     /// <summary>BEGIN IMMEDIATE: the write lock is taken up front, so two writers queue instead of deadlocking.</summary>
     protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
