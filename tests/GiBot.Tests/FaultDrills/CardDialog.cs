@@ -16,15 +16,7 @@ public static class CardDialog
         var chat = DrillBot.Chat(person);
         Assert.Equal(HttpStatusCode.OK, await bot.PostAsync(bot.Message(person, "汇报第8项")));
         var form = await WaitForCardAsync(connector, chat, UpdateVerbs.Preview, after: 0);
-        var data = CardButtons.Data(form.Card, UpdateVerbs.Preview);
-        data["status"] = "推进中";
-        data["percent"] = "60";
-        data["progress"] = progress;
-        data["problems"] = "";
-        data["nextSteps"] = "下月开展联合执法";
-        data["majorIssue"] = "false";
-        data["majorIssueDescription"] = "";
-        data["evidenceUrl"] = "";
+        var data = CardButtons.FilledUpdateForm(form.Card, progress);
         Assert.Equal(HttpStatusCode.OK, await bot.PostAsync(bot.Press(person, data, CardId(person))));
         var preview = await WaitForCardAsync(connector, chat, UpdateVerbs.Submit, after: form.Index);
         return CardButtons.Data(preview.Card, UpdateVerbs.Submit);

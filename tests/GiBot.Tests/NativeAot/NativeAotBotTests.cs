@@ -97,15 +97,7 @@ public sealed class NativeAotBotTests(NativeBotFixture fixture) : IClassFixture<
         var liaison = NativeBot.Liaison;
         await Bot.AskAsync(liaison, "汇报第8项");
         var form = await WaitForCardAsync(liaison.Conversation, UpdateVerbs.Preview);
-        var data = CardButtons.Data(form, UpdateVerbs.Preview);
-        data["status"] = "推进中";
-        data["percent"] = "60";
-        data["progress"] = progress;
-        data["problems"] = "";
-        data["nextSteps"] = "下月开展联合执法";
-        data["majorIssue"] = "false";
-        data["majorIssueDescription"] = "";
-        data["evidenceUrl"] = "";
+        var data = CardButtons.FilledUpdateForm(form, progress);
         Assert.Equal(HttpStatusCode.OK, await Bot.PostAsync(Bot.Press(liaison, data, "native-card-1")));
         var preview = await WaitForCardAsync(liaison.Conversation, UpdateVerbs.Submit);
         Assert.Equal(HttpStatusCode.OK, await Bot.PostAsync(Bot.Press(liaison, CardButtons.Data(preview, UpdateVerbs.Submit), "native-card-1")));
