@@ -29,4 +29,18 @@ public static class RelayChannelActivities
         activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
         return activity;
     }
+
+    /// <summary>A message in a channel that @mentions GiBot, as a command there must (e.g. "在此频道接收进展").</summary>
+    public static JsonObject MentioningBot(string serviceUrl, string text, string fromAad, string fromName, string channelId)
+    {
+        var message = Message(serviceUrl, $"<at>GiBot</at> {text}", fromAad, fromName, channelId, channelId);
+        message["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>GiBot</at>",
+            ["mentioned"] = new JsonObject { ["id"] = Activities.BotId, ["name"] = "GiBot" },
+        });
+        return message;
+    }
 }
+

@@ -92,15 +92,6 @@ public sealed class RelayChannelSettingTests : IAsyncLifetime
         Assert.Equal(Activities.BotId, start.Json!["bot"]!["id"]!.GetValue<string>());
     }
 
-    private async Task Say(BotApp bot, string text, string aad, string name, string channelId)
-    {
-        var message = RelayChannelActivities.Message(_harness.Connector.ServiceUrl, $"<at>GiBot</at> {text}", aad, name, channelId, channelId);
-        message["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention",
-            ["text"] = "<at>GiBot</at>",
-            ["mentioned"] = new JsonObject { ["id"] = Activities.BotId, ["name"] = "GiBot" },
-        });
-        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(message)).StatusCode);
-    }
+    private async Task Say(BotApp bot, string text, string aad, string name, string channelId) =>
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(RelayChannelActivities.MentioningBot(_harness.Connector.ServiceUrl, text, aad, name, channelId))).StatusCode);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using GiBot.Protocol.Connector;
 using GiBot.Relay;
 using GiBot.Storage;
@@ -99,17 +98,8 @@ public sealed class RelayRequeueTests : IAsyncLifetime
         return bot;
     }
 
-    private async Task SayInChannel(BotApp bot, string text, string aad, string name, string channelId)
-    {
-        var message = RelayChannelActivities.Message(_harness.Connector.ServiceUrl, $"<at>GiBot</at> {text}", aad, name, channelId, channelId);
-        message["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention",
-            ["text"] = "<at>GiBot</at>",
-            ["mentioned"] = new JsonObject { ["id"] = Activities.BotId, ["name"] = "GiBot" },
-        });
-        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(message)).StatusCode);
-    }
+    private async Task SayInChannel(BotApp bot, string text, string aad, string name, string channelId) =>
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(RelayChannelActivities.MentioningBot(_harness.Connector.ServiceUrl, text, aad, name, channelId))).StatusCode);
 
     private async Task SayInChat(BotApp bot, string text, string aad)
     {
