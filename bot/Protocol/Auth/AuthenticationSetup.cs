@@ -12,7 +12,7 @@ public static class AuthenticationSetup
         // (docs/benchmarks.md, "Third round: hot path"). The other endpoints use signed links.
         if (settings.IsLocalMode)
         {
-            services.AddSingleton<IChannelAuthenticator, LocalModeAuthenticationHandler>();
+            services.AddSingleton<IChannelAuthenticator, LocalModeAuthenticator>();
         }
         else
         {
@@ -23,7 +23,7 @@ public static class AuthenticationSetup
             });
             services.AddSingleton<ChannelKeyStore>();
             services.AddSingleton<ValidatedTokenCache>();
-            services.AddSingleton<IChannelAuthenticator, BotFrameworkAuthenticationHandler>();
+            services.AddSingleton<IChannelAuthenticator, ChannelTokenAuthenticator>();
         }
         return services;
     }

@@ -12,7 +12,7 @@ namespace GiBot.Protocol.Auth;
 /// A token already validated is accepted from <see cref="ValidatedTokenCache"/> while the key set still
 /// has the key that verified it. Failures are answered with a bare 401; the reason goes to the log only.
 /// </summary>
-public sealed partial class BotFrameworkAuthenticationHandler(
+public sealed partial class ChannelTokenAuthenticator(
     ChannelKeyStore keyStore,
     BotFrameworkSettings settings,
     ValidatedTokenCache validated,

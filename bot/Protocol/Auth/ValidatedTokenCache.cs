@@ -56,6 +56,6 @@ public sealed class ValidatedTokenCache(TimeProvider time)
     }
 
     private static bool IsCurrent(Entry entry, DateTime now) =>
-        now <= entry.Expires + BotFrameworkAuthenticationHandler.ClockSkew
-        && now >= entry.NotBefore - BotFrameworkAuthenticationHandler.ClockSkew;
+        now <= entry.Expires + ChannelTokenAuthenticator.ClockSkew
+        && now >= entry.NotBefore - ChannelTokenAuthenticator.ClockSkew;
 }

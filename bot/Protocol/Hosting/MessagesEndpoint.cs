@@ -7,7 +7,7 @@ using GiBot.Protocol.Turns;
 namespace GiBot.Protocol.Hosting;
 
 /// <summary>
-/// <c>POST /api/messages</c>: authenticate (middleware), read and check the activity, bind the token
+/// <c>POST /api/messages</c>: authenticate (<see cref="IChannelAuthenticator"/>), read and check the activity, bind the token
 /// to it, drop repeats, route. Invokes get their handler's response; everything else gets 200,
 /// at the latest after <see cref="AcknowledgeBudget"/> while a slow turn finishes in the background.
 /// </summary>

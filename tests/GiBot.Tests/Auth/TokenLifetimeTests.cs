@@ -9,7 +9,7 @@ namespace GiBot.Tests.Auth;
 public sealed class TokenLifetimeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
-    private readonly TokenLifetime _lifetime = new(new FakeTimeProvider(Now), BotFrameworkAuthenticationHandler.ClockSkew);
+    private readonly TokenLifetime _lifetime = new(new FakeTimeProvider(Now), ChannelTokenAuthenticator.ClockSkew);
     private readonly JsonWebToken _token = new("""{"alg":"RS256"}""", "{}");
 
     [Fact]
