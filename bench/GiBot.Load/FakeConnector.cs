@@ -1,11 +1,8 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using GiBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace GiBot.Load;
 
@@ -18,7 +15,6 @@ public sealed class FakeConnector : IAsyncDisposable
 {
     private static readonly byte[] Accepted = """{"id":"1"}"""u8.ToArray();
 
-    private readonly WebApplication _app;
     private readonly TurnLedger _ledger;
     private int _calls;
     private int _withoutToken;
@@ -29,10 +25,10 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly byte[] _keyName;
     private readonly double _dropAfterAccept;
     private int _dropped;
+    private LoopbackServer? _server;
 
-    private FakeConnector(WebApplication app, TurnLedger ledger, TeamsThrottle? throttle, byte[] keyName, double dropAfterAccept)
+    private FakeConnector(TurnLedger ledger, TeamsThrottle? throttle, byte[] keyName, double dropAfterAccept)
     {
-        _app = app;
         _ledger = ledger;
         _throttle = throttle;
         _keyName = keyName;
@@ -45,7 +41,7 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Calls refused with 429 because they broke a Teams limit (only with a throttle).</summary>
     public int Throttled => _throttle?.Refused ?? 0;
 
-    public string ServiceUrl { get; private set; } = "";
+    public string ServiceUrl => _server is null ? "" : _server.BaseUrl + "/";
 
     public int Calls => Volatile.Read(ref _calls);
 
@@ -62,14 +58,8 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <param name="dropAfterAccept">Probability of aborting the connection after an activity was accepted and recorded.</param>
     public static async Task<FakeConnector> StartAsync(TurnLedger ledger, TeamsThrottle? throttle = null, string keyProperty = "replyToId", double dropAfterAccept = 0)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connector = new FakeConnector(app, ledger, throttle, System.Text.Encoding.UTF8.GetBytes(keyProperty), dropAfterAccept);
-        app.Run(connector.HandleAsync);
-        await app.StartAsync();
-        connector.ServiceUrl = $"http://127.0.0.1:{new Uri(app.Urls.First()).Port}/";
+        var connector = new FakeConnector(ledger, throttle, System.Text.Encoding.UTF8.GetBytes(keyProperty), dropAfterAccept);
+        connector._server = await LoopbackServer.StartAsync(connector.HandleAsync);
         return connector;
     }
 
@@ -77,7 +67,7 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         var arrived = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _calls);
-        if (context.Request.Headers.Authorization.ToString() != "Bearer " + FakeCloud.AccessToken)
+        if (context.Request.Headers.Authorization.ToString() != "Bearer " + BotUnderTest.AccessToken)
         {
             Interlocked.Increment(ref _withoutToken);
         }
@@ -171,7 +161,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using GiBot.Protocol.Hosting;
+using GiBot.Tests.Infrastructure;
 
 namespace GiBot.Load;
 
@@ -23,9 +25,10 @@ public static class TurnsBenchmark
         var work = Directory.CreateTempSubdirectory("gibot-load-");
         try
         {
-            using var pki = BenchPki.Create(work.FullName);
-            using var signer = new ChannelSigner();
-            await using var cloud = await FakeCloud.StartAsync(pki, signer, BotUnderTest.Tenant);
+            using var pki = TestPki.Create();
+            using var channelKey = new ChannelKey(BotUnderTest.ChannelKeyId, "msteams");
+            await using var cloud = await FakeCloud.StartAsync(pki, BotUnderTest.Tenant, BotFrameworkSettings.PublicIssuer, BotUnderTest.AccessToken);
+            cloud.Publish(channelKey);
             var totalSeconds = (options.Warmup + options.Duration).TotalSeconds;
             var ledger = new TurnLedger((int)Math.Min(int.MaxValue / 2, (options.Rate ?? 20_000) * totalSeconds * 1.1 + 1000));
             await using var connector = await FakeConnector.StartAsync(ledger, options.TeamsThrottle ? new TeamsThrottle() : null);
@@ -40,9 +43,9 @@ public static class TurnsBenchmark
             }
             environment.AddRange(options.BotEnvironment);
             progress.WriteLine("Starting the bot ...");
-            await using var bot = await BotUnderTest.StartAsync(repositoryRoot, cloud, pki, work.FullName, environment);
+            await using var bot = await BotUnderTest.StartAsync(repositoryRoot, cloud, work.FullName, environment);
             using var sender = new TurnSender(
-                TurnSender.CreateClient(options.LocalMode ? null : signer.CreateToken(BotUnderTest.AppId, connector.ServiceUrl)),
+                TurnSender.CreateClient(options.LocalMode ? null : channelKey.CreateToken(BotUnderTest.AppId, connector.ServiceUrl, BotFrameworkSettings.PublicIssuer)),
                 bot.MessagesUrl, new TeamsMessages(connector.ServiceUrl, options.Conversations), ledger);
 
             await PrimeAsync(sender, ledger, bot);

@@ -42,22 +42,11 @@ public class AuthenticatedBotFixture : IAsyncLifetime
         Cloud = await FakeCloud.StartAsync(Pki);
         Cloud.Publish(TeamsKey, WebChatKey);
         Connector = await FakeConnector.StartAsync();
-        var environment = new Dictionary<string, string?>
-        {
-            ["SSL_CERT_FILE"] = Pki.BundlePath,
-            ["SSL_CERT_DIR"] = null,
-            ["HTTPS_PROXY"] = Proxy.Url,
-            ["HTTP_PROXY"] = null,
-            ["NO_PROXY"] = "127.0.0.1,localhost",
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppId"] = ChannelTokens.AppId,
-            ["MicrosoftAppTenantId"] = Cloud.Tenant,
-            ["MicrosoftAppPassword"] = AppPassword,
-            ["ToBotFromChannelOpenIdMetadataUrl"] = Cloud.MetadataUrl,
-            ["ToBotFromChannelTokenIssuer"] = FakeCloud.Issuer,
-            ["ToChannelFromBotLoginUrl"] = Cloud.LoginUrl,
-            ["ValidateAuthority"] = "false",
-        };
+        var environment = Cloud.BotEnvironment(ChannelTokens.AppId, AppPassword);
+        environment["SSL_CERT_DIR"] = null;
+        environment["HTTPS_PROXY"] = Proxy.Url;
+        environment["HTTP_PROXY"] = null;
+        environment["NO_PROXY"] = "127.0.0.1,localhost";
         Configure(environment);
         Bot = await BotProcess.StartAsync(environment);
     }

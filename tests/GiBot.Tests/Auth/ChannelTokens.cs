@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using GiBot.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GiBot.Tests.Auth;
@@ -12,25 +11,12 @@ public static class ChannelTokens
 {
     public const string AppId = "00000000-0000-0000-0000-00000000b07a";
 
-    private static readonly JsonWebTokenHandler Handler = new();
+    private static readonly Dictionary<string, object> ChannelClaims = new() { ["appid"] = "channel-app-id", ["ver"] = "1.0" };
 
     /// <summary>A correctly signed channel token; every field can be bent for a negative case.</summary>
     public static string Create(ChannelKey key, string serviceUrl, string audience = AppId, string issuer = FakeCloud.Issuer,
-        DateTimeOffset? notBefore = null, DateTimeOffset? expires = null, string algorithm = SecurityAlgorithms.RsaSha256)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var start = notBefore ?? now.AddMinutes(-1);
-        return Handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = start.UtcDateTime,
-            NotBefore = start.UtcDateTime,
-            Expires = (expires ?? now.AddHours(1)).UtcDateTime,
-            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl, ["appid"] = "channel-app-id", ["ver"] = "1.0" },
-            SigningCredentials = key.SigningCredentials(algorithm),
-        });
-    }
+        DateTimeOffset? notBefore = null, DateTimeOffset? expires = null, string algorithm = SecurityAlgorithms.RsaSha256) =>
+        key.CreateToken(audience, serviceUrl, issuer, notBefore, expires, algorithm, ChannelClaims);
 
     /// <summary>The claims of a valid token, unsigned (<c>alg: none</c>).</summary>
     public static string Unsigned(ChannelKey key, string serviceUrl) =>

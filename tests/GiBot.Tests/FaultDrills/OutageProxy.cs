@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using GiBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace GiBot.Tests.FaultDrills;
 
@@ -12,33 +10,23 @@ namespace GiBot.Tests.FaultDrills;
 /// </summary>
 public sealed class OutageProxy : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly HttpClient _forward = new();
     private readonly Uri _target;
+    private LoopbackServer? _server;
     private long _outageEndsTicks;
     private int _refused;
 
-    private OutageProxy(WebApplication app, Uri target)
-    {
-        _app = app;
-        _target = target;
-    }
+    private OutageProxy(Uri target) => _target = target;
 
-    public string Url { get; private set; } = "";
+    public string Url => _server is null ? "" : _server.BaseUrl + "/";
 
     /// <summary>Calls answered 503 so far.</summary>
     public int Refused => Volatile.Read(ref _refused);
 
     public static async Task<OutageProxy> StartAsync(string targetServiceUrl)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var proxy = new OutageProxy(app, new Uri(targetServiceUrl));
-        app.Run(proxy.HandleAsync);
-        await app.StartAsync();
-        proxy.Url = app.Urls.First() + "/";
+        var proxy = new OutageProxy(new Uri(targetServiceUrl));
+        proxy._server = await LoopbackServer.StartAsync(proxy.HandleAsync);
         return proxy;
     }
 
@@ -78,8 +66,10 @@ public sealed class OutageProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
         _forward.Dispose();
     }
 }

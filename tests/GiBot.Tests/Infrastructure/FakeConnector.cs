@@ -3,10 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace GiBot.Tests.Infrastructure;
 
@@ -16,8 +13,8 @@ namespace GiBot.Tests.Infrastructure;
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
+    private LoopbackServer? _server;
     private int _nextId;
 
     public sealed record Call(string Method, string Path, string? Authorization, string Body, DateTimeOffset At)
@@ -39,25 +36,17 @@ public sealed class FakeConnector : IAsyncDisposable
         public TimeSpan Delay { get; init; }
     }
 
-    private FakeConnector(WebApplication app) => _app = app;
-
     public ConcurrentQueue<Call> Calls { get; } = new();
 
-    public string ServiceUrl { get; private set; } = "";
+    public string ServiceUrl => _server is null ? "" : _server.BaseUrl + "/";
 
     /// <summary>A body served for GET calls whose path and query contain the key; the longest matching key wins.</summary>
     public ConcurrentDictionary<string, string> GetResponses { get; } = new();
 
     public static async Task<FakeConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connector = new FakeConnector(app);
-        app.Run(connector.HandleAsync);
-        await app.StartAsync();
-        connector.ServiceUrl = app.Urls.First() + "/";
+        var connector = new FakeConnector();
+        connector._server = await LoopbackServer.StartAsync(connector.HandleAsync);
         return connector;
     }
 
@@ -149,7 +138,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 }

@@ -63,21 +63,12 @@ public sealed class NativeBot : IAsyncDisposable
         var database = Path.Combine(Path.GetTempPath(), "gibot-tests", Guid.NewGuid().ToString("N"), "gibot.db");
         var bot = new NativeBot(pki, cloud, connector, new RecordingProxy(), database);
         cloud.Publish(bot.TeamsKey);
-        var environment = new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>(cloud.BotEnvironment(ChannelTokens.AppId, AppPassword))
         {
-            ["SSL_CERT_FILE"] = pki.BundlePath,
             ["SSL_CERT_DIR"] = null,
             ["HTTPS_PROXY"] = bot.Proxy.Url,
             ["HTTP_PROXY"] = null,
             ["NO_PROXY"] = "127.0.0.1,localhost",
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppId"] = ChannelTokens.AppId,
-            ["MicrosoftAppTenantId"] = cloud.Tenant,
-            ["MicrosoftAppPassword"] = AppPassword,
-            ["ToBotFromChannelOpenIdMetadataUrl"] = cloud.MetadataUrl,
-            ["ToBotFromChannelTokenIssuer"] = FakeCloud.Issuer,
-            ["ToChannelFromBotLoginUrl"] = cloud.LoginUrl,
-            ["ValidateAuthority"] = "false",
             ["Storage__SqlitePath"] = database,
             ["Relay__TeamId"] = RelayTeam,
             ["Relay__ChannelId"] = RelayChannel,

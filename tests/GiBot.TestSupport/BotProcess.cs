@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -6,38 +7,64 @@ using System.Text;
 namespace GiBot.Tests.Infrastructure;
 
 /// <summary>
-/// The bot as a separate OS process (the built GiBot.dll), for tests that need what only a real
-/// process has: its own environment (SSL_CERT_FILE, proxy variables), a real port for the Agents
-/// Playground, kill -9. Configuration goes in as environment variables (<c>Section__Key</c>).
+/// The bot as a separate OS process (the built GiBot.dll or a native executable), for tests that need what
+/// only a real process has: its own environment (SSL_CERT_FILE, proxy variables), a real port for the Agents
+/// Playground, kill -9; and for the load tool. Configuration goes in as environment variables (<c>Section__Key</c>).
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    /// <summary>How many of the first lines are kept even when the whole output is not.</summary>
+    public const int FirstLinesKept = 5;
 
-    private BotProcess(Process process, int port)
+    private readonly Process _process;
+    private readonly bool _keepOutput;
+    private readonly StringBuilder _output = new();
+    private readonly ConcurrentQueue<string> _firstOutput = new();
+    private int _outputLines;
+    private string _lastOutput = "";
+
+    private BotProcess(Process process, int port, bool keepOutput)
     {
         _process = process;
         Port = port;
+        _keepOutput = keepOutput;
     }
 
     public int Port { get; }
+
+    public int ProcessId => _process.Id;
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     public string MessagesUrl => BaseUrl + "/api/messages";
 
-    /// <summary>Everything the process wrote so far (stdout and stderr).</summary>
+    /// <summary>
+    /// Everything the process wrote so far (stdout and stderr); without <see cref="BotLaunch.KeepOutput"/>,
+    /// its first lines and the last one.
+    /// </summary>
     public string Output
     {
         get
         {
+            if (!_keepOutput)
+            {
+                var first = string.Join("\n", _firstOutput);
+                return OutputLines > _firstOutput.Count ? first + "\n...\n" + LastOutput : first;
+            }
             lock (_output)
             {
                 return _output.ToString();
             }
         }
     }
+
+    /// <summary>How many lines the process wrote.</summary>
+    public int OutputLines => Volatile.Read(ref _outputLines);
+
+    /// <summary>The first <see cref="FirstLinesKept"/> lines the process wrote.</summary>
+    public IEnumerable<string> FirstOutput => _firstOutput;
+
+    public string LastOutput => Volatile.Read(ref _lastOutput);
 
     public bool HasExited => _process.HasExited;
 
@@ -66,29 +93,44 @@ public sealed class BotProcess : IAsyncDisposable
     /// Starts the bot and waits until <c>/healthz</c> answers: <c>dotnet GiBot.dll</c>, or the native
     /// executable at <paramref name="executable"/> (a Native AOT publish) when given.
     /// </summary>
-    public static async Task<BotProcess> StartAsync(IDictionary<string, string?>? environment = null, int? port = null, string? workingDirectory = null, string[]? args = null, string? executable = null)
+    public static Task<BotProcess> StartAsync(IDictionary<string, string?>? environment = null, int? port = null, string? workingDirectory = null, string[]? args = null, string? executable = null) =>
+        StartAsync(new BotLaunch
+        {
+            Environment = environment ?? new Dictionary<string, string?>(),
+            Port = port,
+            WorkingDirectory = workingDirectory,
+            Args = args ?? [],
+            Executable = executable,
+        });
+
+    /// <summary>Starts the bot as <paramref name="launch"/> says and waits until <c>/healthz</c> answers.</summary>
+    public static async Task<BotProcess> StartAsync(BotLaunch launch)
     {
-        var chosenPort = port ?? FreePort();
-        var start = new ProcessStartInfo(executable ?? "dotnet")
+        var chosenPort = launch.Port ?? FreePort();
+        var assembly = launch.Executable is null ? launch.Assembly ?? BotAssemblyPath : null;
+        var start = new ProcessStartInfo(launch.Executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(executable ?? BotAssemblyPath)!,
+            WorkingDirectory = launch.WorkingDirectory ?? Path.GetDirectoryName(launch.Executable ?? assembly)!,
         };
-        if (executable is null)
+        if (assembly is not null)
         {
-            start.ArgumentList.Add(BotAssemblyPath);
+            start.ArgumentList.Add(assembly);
         }
-        foreach (var arg in args ?? [])
+        foreach (var arg in launch.Args)
         {
             start.ArgumentList.Add(arg);
         }
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{chosenPort}";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        if (launch.TestingEnvironment)
+        {
+            start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        }
         start.Environment["Storage__SqlitePath"] = Path.Combine(Path.GetTempPath(), "gibot-tests", Guid.NewGuid().ToString("N"), "gibot.db");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in launch.Environment)
         {
             if (value is null)
             {
@@ -100,12 +142,21 @@ public sealed class BotProcess : IAsyncDisposable
             }
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot process.");
-        var bot = new BotProcess(process, chosenPort);
+        var bot = new BotProcess(process, chosenPort, launch.KeepOutput);
         process.OutputDataReceived += (_, e) => bot.Append(e.Data);
         process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await bot.WaitHealthyAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            await bot.WaitHealthyAsync(launch.HealthTimeout);
+        }
+        catch
+        {
+            // Not left running when it never became healthy.
+            await bot.DisposeAsync();
+            throw;
+        }
         return bot;
     }
 
@@ -115,9 +166,17 @@ public sealed class BotProcess : IAsyncDisposable
         {
             return;
         }
-        lock (_output)
+        if (Interlocked.Increment(ref _outputLines) <= FirstLinesKept)
         {
-            _output.AppendLine(line);
+            _firstOutput.Enqueue(line);
+        }
+        Volatile.Write(ref _lastOutput, line);
+        if (_keepOutput)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
         }
     }
 
@@ -139,13 +198,9 @@ public sealed class BotProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // not listening yet
-            }
-            catch (TaskCanceledException)
-            {
-                // not answering yet
+                // not listening or not answering yet
             }
             await Task.Delay(100);
         }

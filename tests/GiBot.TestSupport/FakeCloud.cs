@@ -1,53 +1,20 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.Tokens;
 
 namespace GiBot.Tests.Infrastructure;
 
-/// <summary>A channel signing key: an RSA key pair, its <c>kid</c> and the channels it is endorsed for.</summary>
-public sealed class ChannelKey(string keyId, params string[] endorsements) : IDisposable
-{
-    public string KeyId { get; } = keyId;
-
-    public IReadOnlyList<string> Endorsements { get; } = endorsements;
-
-    public RSA Rsa { get; } = RSA.Create(2048);
-
-    public SigningCredentials SigningCredentials(string algorithm = SecurityAlgorithms.RsaSha256) =>
-        new(new RsaSecurityKey(Rsa) { KeyId = KeyId }, algorithm);
-
-    public JsonObject ToJwk()
-    {
-        var parameters = Rsa.ExportParameters(false);
-        return new JsonObject
-        {
-            ["kty"] = "RSA",
-            ["use"] = "sig",
-            ["kid"] = KeyId,
-            ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
-            ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-            ["endorsements"] = new JsonArray(Endorsements.Select(e => (JsonNode?)JsonValue.Create(e)).ToArray()),
-        };
-    }
-
-    public void Dispose() => Rsa.Dispose();
-}
-
 /// <summary>
 /// The Microsoft side of authentication on a local HTTPS server (a <see cref="TestPki"/> certificate):
-/// the channel's OpenID metadata, its keys document with endorsements, and an Entra-style OAuth token
-/// endpoint at <c>/{tenant}/oauth2/v2.0/token</c>, and an App Service style managed identity endpoint. Counts every request so tests can see caching.
+/// the channel's OpenID metadata, its keys document with endorsements, an Entra-style OAuth token
+/// endpoint at <c>/{tenant}/oauth2/v2.0/token</c>, and an App Service style managed identity endpoint.
+/// Counts every request so tests can see caching.
 /// </summary>
 public sealed class FakeCloud : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.gibot.test";
+    public const string DefaultTenant = "gibot-test-tenant";
     public const string MetadataPath = "/v1/.well-known/openidconfiguration";
     public const string KeysPath = "/v1/.well-known/keys";
 
@@ -55,21 +22,28 @@ public sealed class FakeCloud : IAsyncDisposable
     public const string ManagedIdentityPath = "/msi/token";
     public const string ManagedIdentitySecret = "gibot-test-identity-header";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ChannelKey> _published = new();
+    private readonly string? _accessToken;
+    private readonly string _bundlePath;
+    private LoopbackServer? _server;
     private int _metadataRequests;
     private int _keysRequests;
     private int _tokenRequests;
 
-    private FakeCloud(WebApplication app, string tenant)
+    private FakeCloud(string tenant, string issuer, string? accessToken, string bundlePath)
     {
-        _app = app;
         Tenant = tenant;
+        MetadataIssuer = issuer;
+        _accessToken = accessToken;
+        _bundlePath = bundlePath;
     }
 
     public string Tenant { get; }
 
-    public string BaseUrl { get; private set; } = "";
+    /// <summary>The issuer the metadata names (and the bot is told to expect): <see cref="Issuer"/> unless chosen at start.</summary>
+    public string MetadataIssuer { get; }
+
+    public string BaseUrl => _server?.BaseUrl ?? "";
 
     public string MetadataUrl => BaseUrl + MetadataPath;
 
@@ -93,18 +67,15 @@ public sealed class FakeCloud : IAsyncDisposable
     /// <summary>Requests for anything this server does not serve (e.g. discovery calls nobody should make).</summary>
     public ConcurrentQueue<string> OtherRequests { get; } = new();
 
-    public static async Task<FakeCloud> StartAsync(TestPki pki, string tenant = "gibot-test-tenant")
+    /// <param name="issuer">The issuer the metadata names.</param>
+    /// <param name="accessToken">
+    /// Every client-credentials request gets this token (so a fake connector can check it cheaply);
+    /// without it each request gets a new one.
+    /// </param>
+    public static async Task<FakeCloud> StartAsync(TestPki pki, string tenant = DefaultTenant, string issuer = Issuer, string? accessToken = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(pki.ServerCertificate)));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var cloud = new FakeCloud(app, tenant);
-        app.Run(cloud.HandleAsync);
-        await app.StartAsync();
-        var port = new Uri(app.Urls.First()).Port;
-        cloud.BaseUrl = $"https://127.0.0.1:{port}";
+        var cloud = new FakeCloud(tenant, issuer, accessToken, pki.BundlePath);
+        cloud._server = await LoopbackServer.StartAsync(cloud.HandleAsync, pki.ServerCertificate);
         return cloud;
     }
 
@@ -117,6 +88,23 @@ public sealed class FakeCloud : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The environment of a bot process that authenticates against this cloud as a single-tenant app:
+    /// app id, tenant and secret, the metadata, issuer and login URLs, and <c>SSL_CERT_FILE</c> with the test CA.
+    /// </summary>
+    public Dictionary<string, string?> BotEnvironment(string appId, string appPassword) => new()
+    {
+        ["SSL_CERT_FILE"] = _bundlePath,
+        ["MicrosoftAppType"] = "SingleTenant",
+        ["MicrosoftAppId"] = appId,
+        ["MicrosoftAppTenantId"] = Tenant,
+        ["MicrosoftAppPassword"] = appPassword,
+        ["ToBotFromChannelOpenIdMetadataUrl"] = MetadataUrl,
+        ["ToBotFromChannelTokenIssuer"] = MetadataIssuer,
+        ["ToChannelFromBotLoginUrl"] = LoginUrl,
+        ["ValidateAuthority"] = "false",
+    };
+
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
@@ -126,7 +114,7 @@ public sealed class FakeCloud : IAsyncDisposable
             Interlocked.Increment(ref _metadataRequests);
             await context.Response.WriteAsync(new JsonObject
             {
-                ["issuer"] = Issuer,
+                ["issuer"] = MetadataIssuer,
                 ["jwks_uri"] = BaseUrl + KeysPath,
                 ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
                 ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
@@ -145,7 +133,7 @@ public sealed class FakeCloud : IAsyncDisposable
             var number = Interlocked.Increment(ref _tokenRequests);
             var form = await context.Request.ReadFormAsync();
             TokenRequestForms.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal));
-            var token = $"gibot-test-access-token-{number}-{Guid.NewGuid():N}";
+            var token = _accessToken ?? $"gibot-test-access-token-{number}-{Guid.NewGuid():N}";
             IssuedTokens.Enqueue(token);
             await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object>
             {
@@ -179,7 +167,9 @@ public sealed class FakeCloud : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 }
