@@ -99,18 +99,19 @@ public sealed class ConnectorRateLimitOptions
     public int QueueLimit { get; set; } = 500;
 
     /// <summary>
-    /// Added to every window: Teams counts arrivals, and network jitter can bring two calls closer
-    /// together than they left.
+    /// Added to every window when calls count from when they were <see cref="CallCountedAt.Sent"/>: Teams counts
+    /// arrivals, and network jitter can bring two calls closer together than they left. Not used with
+    /// <see cref="CallCountedAt.Answered"/>, which needs none.
     /// </summary>
     public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(30);
 
     /// <summary>
     /// Which moment of a call the windows count from. Teams counts a call when it reaches it: after the bot sent
-    /// it and before the answer is back. <see cref="CallCountedAt.Answered"/> (the default) takes the later of
-    /// "sent" and "answered less <see cref="WindowMargin"/>", so however late Teams counted it (a cold connection,
-    /// a busy service), the next calls still keep the windows; on a fast connection it is the moment it was sent,
-    /// and a slow answer costs its delay beyond the margin once per full window. <see cref="CallCountedAt.Sent"/>
-    /// takes the moment the body went on the wire and relies on the margin alone.
+    /// it and before the answer is back. <see cref="CallCountedAt.Answered"/> (the default) counts it from its
+    /// answer, the latest moment Teams can have counted it, so however late Teams counted it (a cold connection,
+    /// a busy service) the next calls still keep the windows; each window then lasts one answer time longer than
+    /// Teams' own. <see cref="CallCountedAt.Sent"/> takes the moment the body went on the wire and relies on
+    /// <see cref="WindowMargin"/> alone (faster when answers are slow; a call Teams counts late can draw a 429).
     /// </summary>
     public CallCountedAt CountAt { get; set; } = CallCountedAt.Answered;
 
@@ -136,7 +137,7 @@ public sealed class ConnectorRateLimitOptions
 /// <summary>Which moment of a connector call its rate-limit windows count from.</summary>
 public enum CallCountedAt
 {
-    /// <summary>When it was sent, or when its answer (or failure) arrived less the window margin, whichever is later.</summary>
+    /// <summary>When its answer (or failure) arrived.</summary>
     Answered,
 
     /// <summary>When its body was written to the connection.</summary>

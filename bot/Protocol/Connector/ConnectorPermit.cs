@@ -4,9 +4,9 @@ namespace GiBot.Protocol.Connector;
 /// One call counted by <see cref="ConnectorRateLimiter.ReserveAsync"/>; until its time is fixed it fills its
 /// windows. Teams counts the call somewhere between the moment it is <see cref="Sent"/> and the moment its
 /// answer (or failure) is in, when the permit is disposed. With <see cref="CallCountedAt.Answered"/> its time
-/// is the later of the two moments that are safe: when it was sent, or when it was answered less the window
-/// margin (the windows add the margin back, so a call that may have been counted as late as its answer
-/// still holds back the next ones long enough). With <see cref="CallCountedAt.Sent"/> it is the moment it was sent.
+/// is the moment it was answered: Teams cannot have counted it later, and the next call cannot reach Teams
+/// before it leaves, so the windows need no margin. With <see cref="CallCountedAt.Sent"/> it is the moment it
+/// was sent, and the windows add <see cref="ConnectorRateLimitOptions.WindowMargin"/> for network jitter.
 /// </summary>
 public sealed class ConnectorPermit : IDisposable
 {
@@ -37,8 +37,8 @@ public sealed class ConnectorPermit : IDisposable
     public void Dispose()
     {
         var sent = Interlocked.Read(ref _sentTicks) is var ticks && ticks >= 0 ? TimeSpan.FromTicks(ticks) : _reserved;
-        var answeredLessMargin = _limiter.Now() - _limiter.Margin;
-        Resolve(answeredLessMargin > sent ? answeredLessMargin : sent);
+        var answered = _limiter.Now();
+        Resolve(answered > sent ? answered : sent);
     }
 
     private void Resolve(TimeSpan at)

@@ -51,7 +51,8 @@ public sealed class ConnectorRateLimiter
         _logger = logger ?? NullLogger<ConnectorRateLimiter>.Instance;
         var limits = options.Value.RateLimits;
         _perConversation = limits.EffectivePerConversation;
-        _margin = limits.WindowMargin;
+        // Counted from its answer, a call is never counted earlier than Teams counted it: no margin is needed then.
+        _margin = limits.CountAt == CallCountedAt.Sent ? limits.WindowMargin : TimeSpan.Zero;
         _queueLimit = limits.QueueLimit;
         _countAt = limits.CountAt;
         _time = time;
@@ -246,8 +247,6 @@ public sealed class ConnectorRateLimiter
     }
 
     internal CallCountedAt CountAt => _countAt;
-
-    internal TimeSpan Margin => _margin;
 
     /// <summary>Fixes a reserved call's time at <paramref name="at"/> (not later than now).</summary>
     internal void Resolve(Partition partition, TimeSpan at)

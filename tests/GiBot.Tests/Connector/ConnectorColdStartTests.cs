@@ -23,7 +23,7 @@ public sealed class ConnectorColdStartTests
     [Fact]
     public async Task A_cold_burst_draws_no_429_from_a_connector_that_counts_calls_late()
     {
-        // The first wave is counted 200 ms after it arrives: far beyond the 30 ms window margin.
+        // The first wave is counted 200 ms after it arrives, just before it is answered: the limiter counts from the answer.
         await using var connector = await CountingConnector.StartAsync(appLimit: 10, lateCalls: 10, lateBy: TimeSpan.FromMilliseconds(200));
         await using var services = ClientServices(appLimit: 10);
         var client = services.GetRequiredService<IConnectorClient>();

@@ -10,9 +10,9 @@ public sealed class ConnectorRateLimiterTests
     private readonly FakeTimeProvider _clock = new();
 
     [Fact]
-    public async Task The_eighth_call_in_a_second_waits_until_the_first_leaves_the_window()
+    public async Task The_eighth_call_in_a_second_waits_until_the_first_leaves_the_window_and_its_margin()
     {
-        var limiter = Limiter(margin: TimeSpan.FromMilliseconds(100));
+        var limiter = Limiter(margin: TimeSpan.FromMilliseconds(100), CallCountedAt.Sent);
         for (var i = 0; i < 7; i++)
         {
             Assert.True(limiter.AcquireAsync("a:chat", default).IsCompletedSuccessfully);
@@ -86,10 +86,13 @@ public sealed class ConnectorRateLimiterTests
         Assert.Equal(1, limiter.ActivePartitions);
     }
 
-    [Fact]
-    public async Task A_reserved_call_fills_its_window_until_it_is_sent_and_then_counts_from_that_moment()
+    [Theory]
+    [InlineData(CallCountedAt.Sent, 1030)]
+    [InlineData(CallCountedAt.Answered, 1000)]
+    public async Task A_reserved_call_fills_its_window_until_it_is_sent_and_answered_and_then_counts_from_that_moment(CallCountedAt countAt, int nextAfterMs)
     {
-        var limiter = Limiter(margin: TimeSpan.FromMilliseconds(30));
+        // A 30 ms margin: added to the windows of calls counted from their sending, not to those counted from their answer.
+        var limiter = Limiter(margin: TimeSpan.FromMilliseconds(30), countAt);
         var permits = new List<ConnectorPermit>();
         for (var i = 0; i < 7; i++)
         {
@@ -106,7 +109,7 @@ public sealed class ConnectorRateLimiterTests
             p.Dispose();
         });
         await AsleepOnTheClockAsync(limiter);
-        _clock.Advance(TimeSpan.FromMilliseconds(1029));
+        _clock.Advance(TimeSpan.FromMilliseconds(nextAfterMs - 1));
         Assert.False(eighth.IsCompleted);
         _clock.Advance(TimeSpan.FromMilliseconds(1));
         (await eighth).Dispose();
@@ -115,7 +118,7 @@ public sealed class ConnectorRateLimiterTests
     [Theory]
     [InlineData(CallCountedAt.Answered, 1500)]
     [InlineData(CallCountedAt.Sent, 1030)]
-    public async Task A_slow_answer_holds_back_the_next_window_by_its_delay_beyond_the_margin(CallCountedAt countAt, int nextAtMs)
+    public async Task A_slow_answer_holds_back_the_next_window_by_its_delay_when_calls_count_from_their_answer(CallCountedAt countAt, int nextAtMs)
     {
         var options = new ConnectorOptions();
         options.RateLimits.CountAt = countAt;
@@ -230,10 +233,14 @@ public sealed class ConnectorRateLimiterTests
         }
     }
 
-    private ConnectorRateLimiter Limiter(TimeSpan margin, params RateWindow[] perConversation)
+    private ConnectorRateLimiter Limiter(TimeSpan margin, params RateWindow[] perConversation) =>
+        Limiter(margin, CallCountedAt.Answered, perConversation);
+
+    private ConnectorRateLimiter Limiter(TimeSpan margin, CallCountedAt countAt, params RateWindow[] perConversation)
     {
         var options = new ConnectorOptions();
         options.RateLimits.WindowMargin = margin;
+        options.RateLimits.CountAt = countAt;
         options.RateLimits.PerConversation.AddRange(perConversation);
         return new ConnectorRateLimiter(Options.Create(options), _clock);
     }
