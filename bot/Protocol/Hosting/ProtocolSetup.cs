@@ -1,6 +1,7 @@
 using GiBot.Protocol.Auth;
 using GiBot.Protocol.Connector;
 using GiBot.Protocol.Turns;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GiBot.Protocol.Hosting;
@@ -21,6 +22,7 @@ public static class ProtocolSetup
         services.AddSingleton<ActivityRouter>();
         services.TryAddSingleton(sp => TurnAdmissionOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<TurnAdmission>();
+        services.AddOptions<SocketTransportOptions>().Configure<IConfiguration>(InlineScheduling.Configure);
         return services;
     }
 }
