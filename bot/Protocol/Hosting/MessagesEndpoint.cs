@@ -181,6 +181,10 @@ public static partial class MessagesEndpoint
         {
             await recording.ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the store's writer still finishes what it was handed.
+        }
         catch (Exception e)
         {
             LogNotRecorded(logger, e);

@@ -1,7 +1,6 @@
 using GiBot.Protocol.Auth;
 using GiBot.Protocol.Connector;
 using GiBot.Protocol.Turns;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GiBot.Protocol.Hosting;
@@ -22,7 +21,6 @@ public static class ProtocolSetup
         services.AddSingleton<ActivityRouter>();
         services.TryAddSingleton(sp => TurnAdmissionOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<TurnAdmission>();
-        services.AddOptions<SocketTransportOptions>().Configure<IConfiguration>(InlineScheduling.Configure);
         return services;
     }
 }
