@@ -10,7 +10,8 @@ namespace GiBot.Storage;
 /// remembered, so the channel's retry runs it again (features make their writes idempotent, e.g. an
 /// update by its draft id). The record is not flushed to disk before the call returns
 /// (<see cref="IProcessedActivityStore"/>): losing one to a power loss risks one repeated reply.
-/// While storage is down the memory check alone decides.
+/// Once recorded, storage answers repeats and the memory lets the id go after a short grace; while storage
+/// is down the memory alone decides and keeps the id for the full window.
 /// </summary>
 public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore store, MemoryActivityDeduplicator memory, ILogger<StorageActivityDeduplicator> logger) : IActivityDeduplicator
 {
@@ -20,28 +21,56 @@ public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore 
         {
             return false;
         }
+        bool recorded;
         try
         {
-            return !await store.WasRecordedAsync(conversationId, activityId, cancellationToken);
+            recorded = await store.WasRecordedAsync(conversationId, activityId, cancellationToken);
         }
         catch (StorageUnavailableException e)
         {
             LogFallback(logger, e.Message);
             return true;
         }
+        catch
+        {
+            // Nothing ran (e.g. the request was cancelled): the channel's retry is new.
+            memory.Forget(conversationId, activityId);
+            throw;
+        }
+        if (recorded)
+        {
+            // No turn runs for it, so nothing else would end its hold in memory; storage answers from now on.
+            memory.Recorded(conversationId, activityId);
+        }
+        return !recorded;
     }
 
     public async ValueTask CompleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
+        var recorded = false;
         try
         {
             await store.TryRecordAsync(conversationId, activityId, cancellationToken);
+            recorded = true;
         }
         catch (StorageUnavailableException e)
         {
             LogFallback(logger, e.Message);
         }
+        finally
+        {
+            if (recorded)
+            {
+                memory.Recorded(conversationId, activityId);
+            }
+            else
+            {
+                memory.Remember(conversationId, activityId);
+            }
+        }
     }
+
+    public void Abandon(string conversationId, string activityId) => memory.Remember(conversationId, activityId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity deduplication fell back to this process only: {Reason}")]
     private static partial void LogFallback(ILogger logger, string reason);

@@ -18,7 +18,8 @@ public static class QuestionText
         {
             text = SeparateCircledNumbers(text);
         }
-        return text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();
+        // ASCII is its own NFKC form: skip the normalization call for it.
+        return (System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant().Trim();
     }
 
     // NFKC turns ①② into "12"; keep them apart so they stay two numbers.

@@ -97,7 +97,7 @@ public static partial class MessagesEndpoint
         // The turn must not die with the HTTP request (Teams may hang up once it has its 200), so it gets
         // the application's token, not the request's. No Task.Run hop: it runs inline up to its first await.
         var stopping = services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
-        var turn = RunAsync(router, deduplicator, activity, referenceId, slot, stopping);
+        var turn = RunAsync(router, deduplicator, activity, referenceId, slot, logger, stopping);
 
         if (activity.IsType(ActivityTypes.Invoke))
         {
@@ -125,19 +125,73 @@ public static partial class MessagesEndpoint
     }
 
     /// <summary>
-    /// The turn keeps its admission slot until it ends, also when it outlives the HTTP answer. Its id is
-    /// recorded as handled only once it ran to its end (a turn stopped by shutdown is left for the retry).
+    /// The turn keeps its admission slot until it ends and its id is recorded, also when that outlives the HTTP
+    /// answer. Its id is recorded as handled only once it ran to its end (a turn stopped by shutdown is left for
+    /// the retry). The returned task ends with the turn's own work, not with the record: the channel only retries
+    /// what got no 200, so a crash between the answer and the record loses nothing the channel would resend,
+    /// and a repeat arriving meanwhile is still dropped by the deduplicator, which holds the id until recorded.
     /// </summary>
-    private static async Task<InvokeResponse?> RunAsync(ActivityRouter router, IActivityDeduplicator deduplicator, Activity activity, string referenceId, IDisposable slot, CancellationToken stopping)
+    private static async Task<InvokeResponse?> RunAsync(ActivityRouter router, IActivityDeduplicator deduplicator, Activity activity, string referenceId, IDisposable slot, ILogger logger, CancellationToken stopping)
     {
-        using (slot)
+        var id = activity.Id;
+        InvokeResponse? response;
+        try
         {
-            var response = await router.RouteAsync(activity, referenceId, stopping);
-            if (!string.IsNullOrEmpty(activity.Id))
+            response = await router.RouteAsync(activity, referenceId, stopping);
+        }
+        catch
+        {
+            if (!string.IsNullOrEmpty(id))
             {
-                await deduplicator.CompleteAsync(activity.Conversation!.Id!, activity.Id, stopping);
+                deduplicator.Abandon(activity.Conversation!.Id!, id);
             }
+            slot.Dispose();
+            throw;
+        }
+        if (string.IsNullOrEmpty(id))
+        {
+            slot.Dispose();
             return response;
+        }
+        ValueTask recording;
+        try
+        {
+            recording = deduplicator.CompleteAsync(activity.Conversation!.Id!, id, stopping);
+        }
+        catch (Exception e)
+        {
+            slot.Dispose();
+            LogNotRecorded(logger, e);
+            return response;
+        }
+        if (recording.IsCompletedSuccessfully)
+        {
+            slot.Dispose();
+        }
+        else
+        {
+            _ = ReleaseWhenRecordedAsync(recording, slot, logger);
+        }
+        return response;
+    }
+
+    private static async Task ReleaseWhenRecordedAsync(ValueTask recording, IDisposable slot, ILogger logger)
+    {
+        try
+        {
+            await recording.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the store's writer still finishes what it was handed.
+        }
+        catch (Exception e)
+        {
+            LogNotRecorded(logger, e);
+        }
+        finally
+        {
+            slot.Dispose();
         }
     }
 
@@ -176,6 +230,9 @@ public static partial class MessagesEndpoint
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a repeated delivery of the same activity")]
     private static partial void LogDuplicate(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A finished turn's activity id could not be recorded; only this process will recognise a repeat")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn still running after {Seconds} s; acknowledged and left to finish in the background")]
     private static partial void LogSlowTurn(ILogger logger, double seconds);

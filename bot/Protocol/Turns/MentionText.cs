@@ -34,9 +34,38 @@ public static partial class MentionText
             }
         }
         // Teams may send leftover markup (e.g. a self-closing mention tag) and HTML entities.
-        text = AtTag().Replace(text, " ");
+        if (text.Contains('<'))
+        {
+            text = AtTag().Replace(text, " ");
+        }
         text = WebUtility.HtmlDecode(text);
-        return Whitespace().Replace(text, " ").Trim();
+        return NeedsWhitespaceFolding(text) ? Whitespace().Replace(text, " ").Trim() : text.Trim();
+    }
+
+    /// <summary>False when the only whitespace is single plain spaces: folding would change nothing (most messages).</summary>
+    private static bool NeedsWhitespaceFolding(string text)
+    {
+        var previousWasSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousWasSpace)
+                {
+                    return true;
+                }
+                previousWasSpace = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+            else
+            {
+                previousWasSpace = false;
+            }
+        }
+        return false;
     }
 
     [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]

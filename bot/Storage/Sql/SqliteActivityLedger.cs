@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace GiBot.Storage.Sql;
 
@@ -7,7 +8,8 @@ namespace GiBot.Storage.Sql;
 /// statement prepared once. The reader answers "was this id recorded?" with one indexed lookup (in WAL mode it
 /// never waits for the writer and sees every commit, this process's or another's, made before it runs); the
 /// writer inserts batches at <c>synchronous=NORMAL</c>. Before, every call rented a pooled connection and
-/// parsed its SQL again. A connection that failed is closed and opened afresh on the next call.
+/// parsed its SQL again. The lookup steps its statement through SQLitePCLRaw (the library under Microsoft.Data.Sqlite):
+/// bind, step, reset, with no reader object per call. A connection that failed is closed and opened afresh on the next call.
 /// </summary>
 internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposable
 {
@@ -19,7 +21,7 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
         """;
 
     private readonly Lock _readGate = new();
-    private Statement? _reader;
+    private Lookup? _reader;
     private Statement? _writer;
 
     /// <summary>One connection and its prepared statement.</summary>
@@ -48,20 +50,83 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
         }
     }
 
+    /// <summary>The lookup's connection and its statement, prepared once and stepped through the raw API.</summary>
+    private sealed class Lookup : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly sqlite3_stmt _statement;
+
+        public Lookup(SqliteConnection connection)
+        {
+            _connection = connection;
+            var db = connection.Handle!;
+            var rc = raw.sqlite3_prepare_v2(db, Select, out var statement);
+            if (rc != raw.SQLITE_OK)
+            {
+                try
+                {
+                    SqliteException.ThrowExceptionForRC(rc, db);
+                }
+                finally
+                {
+                    statement?.Dispose();
+                    connection.Dispose();
+                }
+            }
+            _statement = statement;
+        }
+
+        public bool Exists(string conversationId, string activityId)
+        {
+            var db = _connection.Handle!;
+            try
+            {
+                Check(raw.sqlite3_bind_text(_statement, 1, conversationId), db);
+                Check(raw.sqlite3_bind_text(_statement, 2, activityId), db);
+                // The connection's busy_timeout applies to the step, as it does for a command.
+                var rc = raw.sqlite3_step(_statement);
+                if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
+                {
+                    SqliteException.ThrowExceptionForRC(rc, db);
+                }
+                return rc == raw.SQLITE_ROW;
+            }
+            finally
+            {
+                // Ends the read transaction, so the next lookup sees every commit made before it.
+                raw.sqlite3_reset(_statement);
+                raw.sqlite3_clear_bindings(_statement);
+            }
+        }
+
+        private static void Check(int rc, sqlite3 db)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+        }
+
+        public void Dispose()
+        {
+            _statement.Dispose();
+            _connection.Dispose();
+        }
+    }
+
     public bool WasRecorded(string conversationId, string activityId)
     {
         lock (_readGate)
         {
             try
             {
-                _reader ??= new Statement(database.OpenDedicated(), Select, "$conversation", "$activity");
-                _reader.Command.Parameters[0].Value = conversationId;
-                _reader.Command.Parameters[1].Value = activityId;
-                return _reader.Command.ExecuteScalar() is not null;
+                _reader ??= new Lookup(database.OpenDedicated());
+                return _reader.Exists(conversationId, activityId);
             }
             catch
             {
-                Reset(ref _reader);
+                _reader?.Dispose();
+                _reader = null;
                 throw;
             }
         }
@@ -114,7 +179,8 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
     {
         lock (_readGate)
         {
-            Reset(ref _reader);
+            _reader?.Dispose();
+            _reader = null;
         }
         Reset(ref _writer);
     }

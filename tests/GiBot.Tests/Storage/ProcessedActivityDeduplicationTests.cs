@@ -2,7 +2,6 @@ using GiBot.Protocol.Turns;
 using GiBot.Storage;
 using GiBot.Storage.Migrations;
 using GiBot.Storage.Sql;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GiBot.Tests.Storage;
@@ -21,7 +20,7 @@ public sealed class ProcessedActivityDeduplicationTests : IDisposable
 
     private static StorageActivityDeduplicator Deduplicator(StorageDatabase database) => new(
         new SqlProcessedActivityStore(database, TimeProvider.System),
-        new MemoryActivityDeduplicator(new MemoryCache(new MemoryCacheOptions()), TimeProvider.System),
+        new MemoryActivityDeduplicator(TimeProvider.System),
         NullLogger<StorageActivityDeduplicator>.Instance);
 
     private async Task<T> MigratedAsync<T>(T database) where T : StorageDatabase
