@@ -11,7 +11,11 @@ using GiBot.Storage;
 using GiBot.Storage.Export;
 using GiBot.Updates;
 
-var builder = WebApplication.CreateBuilder(args);
+// The slim builder leaves out what GiBot never uses (hosting-startup assemblies, IIS, static web assets, the regex route
+// constraint, the Debug/EventSource logging providers), which keeps it out of the native image; HTTPS endpoints in
+// Kestrel's configuration keep working through UseKestrelHttpsConfiguration.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration();
 builder.Configuration.AddBinaryDirectorySettings();
 if (AppPackageCommand.IsRequested(args)) Environment.Exit(AppPackageCommand.Run(args, builder.Configuration, Console.Out, Console.Error));
 if (await StorageCommands.TryRunAsync(args, builder.Configuration, builder.Environment.ContentRootPath)) return;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using GiBot.Tests.Hosting;
 using GiBot.Tests.Storage;
 
 namespace GiBot.Tests.NativeAot;
@@ -22,6 +23,13 @@ public sealed class NativeAotStartupTests
         Assert.Contains("执法稽查科", NativeBot.Text(reply), StringComparison.Ordinal);
         Assert.Contains("Storage ready: PostgreSQL", bot.Bot.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(bot.DatabasePath));
+    }
+
+    [Fact]
+    public async Task An_HTTPS_endpoint_in_Kestrel_configuration_serves_the_native_bot()
+    {
+        // The native binary is built from CreateSlimBuilder: Kestrel's HTTPS configuration must still be compiled in.
+        Assert.Equal("ok", await HttpsEndpoint.GetHealthOverHttpsAsync(await NativeAotBinary.GetAsync()));
     }
 
     [Fact]
