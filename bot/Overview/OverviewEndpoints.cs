@@ -50,7 +50,7 @@ public static class OverviewEndpoints
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger.{(xlsx ? "xlsx" : "csv")}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
         await WriteAsync(context, StatusCodes.Status200OK,
             xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
-            xlsx ? LedgerXlsx.Write(rows) : LedgerCsv.Write(rows));
+            xlsx ? await LedgerXlsx.WriteAsync(rows, context.RequestAborted) : LedgerCsv.Write(rows));
     }
 
     /// <summary>

@@ -1,113 +1,90 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
 
 namespace GiBot.Overview.Export;
 
 /// <summary>
 /// The 督办台账 as an XLSX workbook with one sheet: a bold, frozen header row with a filter, wrapped text,
-/// 序号 as a number, 完成率 as a percentage and 提交时间 as a real date-time cell. Text goes to the shared string
-/// table as Excel itself writes it (never as formulas); characters XML cannot carry are dropped.
+/// 序号 as a number, 完成率 as a percentage and 提交时间 as a real date-time cell. Text is written as inline
+/// strings (never as formulas); characters XML cannot carry are dropped.
 /// </summary>
 public static class LedgerXlsx
 {
     public const string SheetName = "督办台账";
 
-    /// <summary>The custom number format of 提交时间 (ids below 164 are Excel's built-in formats).</summary>
-    public const uint DateTimeFormatId = 164;
+    /// <summary>The number format of 提交时间.</summary>
+    public const string DateTimeFormat = "yyyy-mm-dd hh:mm";
 
-    private const uint HeaderStyle = 1;
-    private const uint WrapStyle = 2;
-    private const uint PercentStyle = 3;
-    private const uint DateTimeStyle = 4;
     private const int PercentColumn = 5;
     private const int SubmittedAtColumn = 11;
     private static readonly double[] Widths = [6, 24, 48, 26, 12, 9, 40, 30, 30, 20, 12, 17, 10];
 
-    public static byte[] Write(IReadOnlyList<LedgerRow> rows)
+    public static async Task<byte[]> WriteAsync(IReadOnlyList<LedgerRow> rows, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        var options = new SpreadCheetahOptions
         {
-            var workbookPart = document.AddWorkbookPart();
-            workbookPart.Workbook = new Workbook();
-            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Stylesheet();
-            var strings = new XlsxSharedStrings();
-            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(HeaderRow(strings));
-            for (var i = 0; i < rows.Count; i++)
+            DefaultDateTimeFormat = NumberFormat.Custom(DateTimeFormat),
+            WriteCellReferenceAttributes = true,
+            PreserveStringWhitespace = true,
+        };
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, options, cancellationToken))
+        {
+            var header = spreadsheet.AddStyle(new Style
             {
-                data.Append(DataRow(rows[i], (uint)i + 2, strings));
+                Font = { Bold = true, Size = 11 },
+                Alignment = { WrapText = true, Vertical = VerticalAlignment.Center },
+            });
+            var wrap = spreadsheet.AddStyle(new Style { Alignment = { WrapText = true, Vertical = VerticalAlignment.Top } });
+            var percent = spreadsheet.AddStyle(new Style
+            {
+                Format = NumberFormat.Standard(StandardNumberFormat.Percent),
+                Alignment = { Vertical = VerticalAlignment.Top },
+            });
+            var dateTime = spreadsheet.AddStyle(new Style
+            {
+                Format = NumberFormat.Custom(DateTimeFormat),
+                Alignment = { Vertical = VerticalAlignment.Top },
+            });
+
+            var sheet = new WorksheetOptions
+            {
+                FrozenRows = 1,
+                AutoFilter = new AutoFilterOptions($"A1:{Column(LedgerRow.Headers.Count - 1)}{Math.Max(1, rows.Count + 1)}"),
+            };
+            for (var i = 0; i < Widths.Length; i++)
+            {
+                sheet.Column(i + 1).Width = Widths[i];
             }
-            workbookPart.AddNewPart<SharedStringTablePart>().SharedStringTable = strings.Table;
-            var lastColumn = Column(LedgerRow.Headers.Count - 1);
-            sheetPart.Worksheet = new Worksheet(
-                new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
-                new Columns(Widths.Select((w, i) => new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })),
-                data,
-                new AutoFilter { Reference = $"A1:{lastColumn}{Math.Max(1, rows.Count + 1)}" });
-            workbookPart.Workbook.AppendChild(new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName }));
-            workbookPart.Workbook.Save();
+            await spreadsheet.StartWorksheetAsync(SheetName, sheet, cancellationToken);
+
+            var cells = new Cell[LedgerRow.Headers.Count];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = new Cell(XmlText.XmlSafe(LedgerRow.Headers[i]), header);
+            }
+            await spreadsheet.AddRowAsync(cells, cancellationToken);
+            foreach (var row in rows)
+            {
+                var texts = row.Texts();
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = i switch
+                    {
+                        0 => new Cell(row.Measure),
+                        PercentColumn when row.Percent is { } p => new Cell(p / 100.0, percent),
+                        SubmittedAtColumn when row.SubmittedAt is { } at => new Cell(at, dateTime),
+                        _ => new Cell(XmlText.XmlSafe(texts[i]), wrap),
+                    };
+                }
+                await spreadsheet.AddRowAsync(cells, cancellationToken);
+            }
+            await spreadsheet.FinishAsync(cancellationToken);
         }
         return stream.ToArray();
     }
 
-    private static Row HeaderRow(XlsxSharedStrings strings)
-    {
-        var row = new Row { RowIndex = 1 };
-        for (var i = 0; i < LedgerRow.Headers.Count; i++)
-        {
-            row.Append(Text(i, 1, LedgerRow.Headers[i], HeaderStyle, strings));
-        }
-        return row;
-    }
-
-    private static Row DataRow(LedgerRow ledger, uint index, XlsxSharedStrings strings)
-    {
-        var texts = ledger.Texts();
-        var row = new Row { RowIndex = index };
-        for (var i = 0; i < texts.Count; i++)
-        {
-            row.Append(i switch
-            {
-                0 => Number(i, index, ledger.Measure, 0),
-                PercentColumn when ledger.Percent is { } percent => Number(i, index, percent / 100.0, PercentStyle),
-                SubmittedAtColumn when ledger.SubmittedAt is { } at => Number(i, index, at.ToOADate(), DateTimeStyle),
-                _ => Text(i, index, texts[i], WrapStyle, strings),
-            });
-        }
-        return row;
-    }
-
-    private static Cell Text(int column, uint row, string text, uint style, XlsxSharedStrings strings) => new(new CellValue(strings.IndexOf(text)))
-    {
-        CellReference = Column(column) + row,
-        DataType = CellValues.SharedString,
-        StyleIndex = style,
-    };
-
-    private static Cell Number(int column, uint row, double value, uint style) => new(new CellValue(value))
-    {
-        CellReference = Column(column) + row,
-        DataType = CellValues.Number,
-        StyleIndex = style,
-    };
-
     /// <summary>A, B, … Z: the column letters (the ledger has fewer than 27 columns).</summary>
     public static string Column(int index) => ((char)('A' + index)).ToString();
-
-    private static Stylesheet Stylesheet() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = "yyyy-mm-dd hh:mm" }) { Count = 1 },
-        new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 })) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border()) { Count = 1 },
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 9, ApplyNumberFormat = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = DateTimeFormatId, ApplyNumberFormat = true, ApplyAlignment = true })
-        { Count = 5 });
 }

@@ -118,7 +118,7 @@ public static class StorageCommands
                     {
                         var registry = MeasureRegistry.Load(CountyBureausConfiguration.Read(configuration));
                         var rows = LedgerBuilder.Build(registry, updates, null, UpdateOptions.From(configuration).UtcOffset);
-                        await file.WriteAsync(LedgerXlsx.Write(rows));
+                        await file.WriteAsync(await LedgerXlsx.WriteAsync(rows, CancellationToken.None));
                     }
                     else if (format == "json")
                     {

@@ -33,7 +33,7 @@ public sealed class NativeBotFixture : IAsyncLifetime
 
 /// <summary>
 /// The native executable does what the JIT build does: reflection-free JSON, configuration binding, minimal
-/// APIs, MSAL, IdentityModel, SQLite, OpenXml and OpenTelemetry all run in the published binary.
+/// APIs, MSAL, IdentityModel, SQLite, SpreadCheetah and OpenTelemetry all run in the published binary.
 /// </summary>
 public sealed class NativeAotBotTests(NativeBotFixture fixture) : IClassFixture<NativeBotFixture>
 {
@@ -116,7 +116,7 @@ public sealed class NativeAotBotTests(NativeBotFixture fixture) : IClassFixture<
         var stored = Assert.Single(versions, v => v.Report.Progress == progress);
         Assert.Equal(8, stored.Report.Measure);
 
-        // The 督办台账 link downloads a workbook OpenXml can open, with the update in the row of measure 8 / 执法稽查科.
+        // The 督办台账 link downloads a workbook OpenXml can read back, with the update in the row of measure 8 / 执法稽查科.
         var export = await Bot.AskAsync(NativeBot.Admin, "导出台账");
         var link = NativeBot.Card(export)!["actions"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl")!["url"]!.GetValue<string>();
         using var response = await Bot.GetAsync(link);
@@ -175,8 +175,14 @@ public sealed class NativeAotBotTests(NativeBotFixture fixture) : IClassFixture<
         sheetName = sheet.Name!.Value!;
         var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
         var data = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!;
-        return data.Elements<Row>().Select(row => row.Elements<Cell>().Select(c =>
-            c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)]
-                : c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToArray()).ToList();
+        return data.Elements<Row>().Select(row => row.Elements<Cell>().Select(c => TextOf(c, strings)).ToArray()).ToList();
     }
+
+    /// <summary>A cell's text whether it is in the shared string table, inline (<c>t="inlineStr"</c>) or a formula's string (<c>t="str"</c>).</summary>
+    private static string TextOf(Cell cell, string[] strings) => cell.DataType?.Value switch
+    {
+        { } t when t == CellValues.SharedString => strings[int.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)],
+        { } t when t == CellValues.InlineString => cell.InlineString?.InnerText ?? "",
+        _ => cell.CellValue?.Text ?? "",
+    };
 }

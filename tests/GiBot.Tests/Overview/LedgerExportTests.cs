@@ -45,21 +45,58 @@ public sealed class LedgerExportTests : IAsyncLifetime
         Assert.Equal("（八）严厉打击地理标志侵权假冒行为", enforcement[1].Text);
         Assert.StartsWith("严格监督和查处地理标志专用标志使用人", enforcement[2].Text, StringComparison.Ordinal);
         Assert.Equal("推进中", enforcement[4].Text);
-        Assert.Equal(("0.6", CellValues.Number, 9u), (enforcement[5].Text, enforcement[5].Type, enforcement[5].NumberFormat));
+        Assert.Equal((0.6, CellValues.Number, 9u, "0%"), (double.Parse(enforcement[5].Text, CultureInfo.InvariantCulture), enforcement[5].Type, enforcement[5].NumberFormat, enforcement[5].FormatCode));
         Assert.Equal([Tricky, "", "继续推进", "否", "李联络"], enforcement[6..11].Select(c => c.Text));
-        Assert.Equal((new DateTime(2026, 11, 20, 10, 0, 0), CellValues.Number, LedgerXlsx.DateTimeFormatId), (Date(enforcement[11]), enforcement[11].Type, enforcement[11].NumberFormat));
+        Assert.Equal((new DateTime(2026, 11, 20, 10, 0, 0), CellValues.Number, LedgerXlsx.DateTimeFormat), (Date(enforcement[11]), enforcement[11].Type, enforcement[11].FormatCode));
+        Assert.True(enforcement[11].NumberFormat >= 164, "提交时间 uses a custom number format");
 
         var major = Row(sheet, "8", "反不正当竞争科", "2026-11");
         Assert.Equal(["推进中", "", "按计划推进", "人手不足", "继续推进", "是：需协调执法力量", "钱科员"], major[4..11].Select(c => c.Text));
 
         // One unit, two periods: the October report and the November one it still owes.
         Assert.Equal("=1+1", Row(sheet, "9", "知识产权保护科", "2026-10")[6].Text);
-        Assert.Equal(CellValues.SharedString, Row(sheet, "9", "知识产权保护科", "2026-10")[6].Type);
+        Assert.Contains(Row(sheet, "9", "知识产权保护科", "2026-10")[6].Type, new[] { CellValues.SharedString, CellValues.InlineString, CellValues.String });
         Assert.Equal(LedgerBuilder.NotReported, Row(sheet, "9", "知识产权保护科", "2026-11")[4].Text);
         Assert.Equal(LedgerBuilder.NotReported, Row(sheet, "9", "温县市场监督管理局", "2026-11")[4].Text);
 
         var numbers = sheet.Skip(1).Select(r => int.Parse(r[0].Text, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(numbers.Order(), numbers);
+    }
+
+    [Fact]
+    public async Task The_xlsx_has_a_bold_frozen_header_a_filter_over_the_data_column_widths_and_wrapped_top_aligned_text()
+    {
+        var bytes = await DownloadAsync("导出台账", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var rowCount = ReadSheet(bytes, out _).Count;
+        using var stream = new MemoryStream(bytes);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var workbook = document.WorkbookPart!;
+        var worksheet = ((WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single().Id!)).Worksheet;
+        var stylesheet = workbook.WorkbookStylesPart!.Stylesheet;
+        var formats = stylesheet.CellFormats!.Elements<CellFormat>().ToArray();
+        var fonts = stylesheet.Fonts!.Elements<Font>().ToArray();
+        var rows = worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToArray();
+
+        var pane = worksheet.GetFirstChild<SheetViews>()!.Elements<SheetView>().Single().Pane!;
+        Assert.Equal((1.0, "A2", PaneStateValues.Frozen), (pane.VerticalSplit!.Value, pane.TopLeftCell!.Value, pane.State!.Value));
+        Assert.True((pane.HorizontalSplit?.Value ?? 0) == 0, "no frozen columns");
+        Assert.Equal($"A1:M{rowCount}", worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
+
+        var widths = worksheet.GetFirstChild<Columns>()!.Elements<Column>().ToDictionary(c => c.Min!.Value, c => c.Width!.Value);
+        Assert.Equal([6.0, 24, 48, 26, 12, 9, 40, 30, 30, 20, 12, 17, 10], Enumerable.Range(1, 13).Select(i => widths[(uint)i]));
+
+        foreach (var cell in rows[0].Elements<Cell>())
+        {
+            var format = formats[(int)cell.StyleIndex!.Value];
+            Assert.NotNull(fonts[(int)format.FontId!.Value].Bold);
+            Assert.Equal((true, VerticalAlignmentValues.Center), (format.Alignment!.WrapText!.Value, format.Alignment.Vertical!.Value));
+        }
+        foreach (var cell in rows[1..].SelectMany(r => r.Elements<Cell>()).Where(c => c.DataType?.Value == CellValues.InlineString || c.DataType?.Value == CellValues.SharedString))
+        {
+            var format = formats[(int)cell.StyleIndex!.Value];
+            Assert.Null(fonts[(int)(format.FontId?.Value ?? 0)].Bold);
+            Assert.Equal((true, VerticalAlignmentValues.Top), (format.Alignment!.WrapText!.Value, format.Alignment.Vertical!.Value));
+        }
     }
 
     [Fact]
@@ -120,7 +157,8 @@ public sealed class LedgerExportTests : IAsyncLifetime
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private sealed record CellRead(string Text, CellValues? Type, uint? NumberFormat);
+    /// <summary>A cell: its text, its type (a number when the cell names none), its number format id and that format's code.</summary>
+    private sealed record CellRead(string Text, CellValues Type, uint? NumberFormat, string? FormatCode);
 
     private static List<CellRead[]> ReadSheet(byte[] bytes, out string sheetName)
     {
@@ -130,6 +168,8 @@ public sealed class LedgerExportTests : IAsyncLifetime
         var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single();
         sheetName = sheet.Name!.Value!;
         var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToArray();
+        var codes = workbook.WorkbookStylesPart.Stylesheet.NumberingFormats?.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!) ?? [];
+        codes[9] = "0%";
         var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
         var data = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!;
         var rows = new List<CellRead[]>();
@@ -142,14 +182,22 @@ public sealed class LedgerExportTests : IAsyncLifetime
                 Assert.Equal($"{LedgerXlsx.Column(i)}{rows.Count + 1}", cells[i].CellReference!.Value);
             }
             Assert.All(cells, c => Assert.Null(c.CellFormula));
-            rows.Add(cells.Select(c => new CellRead(
-                c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture)]
-                    : c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "",
-                c.DataType?.Value,
-                c.StyleIndex is { } style ? formats[(int)style.Value].NumberFormatId?.Value : null)).ToArray());
+            rows.Add(cells.Select(c =>
+            {
+                var format = c.StyleIndex is { } style ? formats[(int)style.Value].NumberFormatId?.Value : null;
+                return new CellRead(TextOf(c, strings), c.DataType?.Value ?? CellValues.Number, format, format is { } id ? codes.GetValueOrDefault(id) : null);
+            }).ToArray());
         }
         return rows;
     }
+
+    /// <summary>A cell's text whether it is in the shared string table, inline (<c>t="inlineStr"</c>) or a formula's string (<c>t="str"</c>).</summary>
+    private static string TextOf(Cell cell, string[] strings) => cell.DataType?.Value switch
+    {
+        { } t when t == CellValues.SharedString => strings[int.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture)],
+        { } t when t == CellValues.InlineString => cell.InlineString?.InnerText ?? "",
+        _ => cell.CellValue?.Text ?? "",
+    };
 
     private static CellRead[] Row(List<CellRead[]> sheet, string measure, string unit, string period) =>
         sheet.Single(r => r[0].Text == measure && r[3].Text == unit && r[12].Text == period);
