@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -55,5 +56,23 @@ public sealed class BotApp : WebApplicationFactory<Program>
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         }
         return await client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// Posts the activity and, like the channel, retries a 503 for up to 10 s: a turn gives its admission slot back
+    /// once its id is recorded, a moment after its 200, so a slot may still be held right after an answer.
+    /// </summary>
+    public async Task<HttpStatusCode> PostUntilAdmittedAsync(JsonObject activity)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            using var response = await PostActivityAsync(activity);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+            {
+                return response.StatusCode;
+            }
+            await Task.Delay(20);
+        }
     }
 }

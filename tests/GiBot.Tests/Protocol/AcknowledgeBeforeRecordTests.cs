@@ -46,7 +46,7 @@ public sealed class AcknowledgeBeforeRecordTests : LocalBotTest
         Assert.Empty(_store.Recorded);
 
         _store.Release.SetResult();
-        Assert.Equal(HttpStatusCode.OK, await PostUntilAdmittedAsync(third));
+        Assert.Equal(HttpStatusCode.OK, await Bot.PostUntilAdmittedAsync(third));
         await Connector.WaitForSentAsync(3);
         Assert.Contains(("a:c1", "m-1"), _store.Recorded.Keys);
         Assert.Contains(("a:c2", "m-2"), _store.Recorded.Keys);
@@ -56,21 +56,6 @@ public sealed class AcknowledgeBeforeRecordTests : LocalBotTest
         await Task.Delay(300, TestContext.Current.CancellationToken);
         var replies = Connector.Sent.Select(c => c.Json!["replyToId"]!.GetValue<string>()).Order().ToArray();
         Assert.Equal(["m-1", "m-2", "m-3"], replies);
-    }
-
-    /// <summary>The slot is given back right after the record, on another thread: retry the 503 for a moment.</summary>
-    private async Task<HttpStatusCode> PostUntilAdmittedAsync(System.Text.Json.Nodes.JsonObject activity)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            var status = (await Bot.PostActivityAsync(activity)).StatusCode;
-            if (status != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
     }
 
     /// <summary>Records only when the test lets it.</summary>

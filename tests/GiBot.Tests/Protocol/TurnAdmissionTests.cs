@@ -31,25 +31,11 @@ public sealed class TurnAdmissionTests : LocalBotTest
         Assert.Equal(HttpStatusCode.OK, (await second).StatusCode);
         // The refusal left no trace: the channel's retry of the same activity is a new turn, answered once.
         // (A turn gives its slot back once its id is recorded, a moment after its 200: retry a 503 meanwhile, as the channel does.)
-        Assert.Equal(HttpStatusCode.OK, await PostUntilAdmittedAsync(third));
+        Assert.Equal(HttpStatusCode.OK, await Bot.PostUntilAdmittedAsync(third));
         await Connector.WaitForSentAsync(3);
         await Task.Delay(300);
         var replies = Connector.Sent.Select(c => c.Json!["replyToId"]!.GetValue<string>()).Order().ToArray();
         Assert.Equal(["m-1", "m-2", "m-3"], replies);
-    }
-
-    private async Task<HttpStatusCode> PostUntilAdmittedAsync(System.Text.Json.Nodes.JsonObject activity)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            var status = (await Bot.PostActivityAsync(activity)).StatusCode;
-            if (status != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
     }
 
     [Fact]
