@@ -108,7 +108,7 @@ public sealed class ConnectorRateLimitOptions
     /// <summary>
     /// Which moment of a call the windows count from. Teams counts a call when it reaches it: after the bot sent
     /// it and before the answer is back. <see cref="CallCountedAt.Answered"/> (the default) counts it from its
-    /// answer, the latest moment Teams can have counted it, so however late Teams counted it (a cold connection,
+    /// answer, the latest moment Teams can have counted an answered call (a call that timed out or lost its connection counts from then too), so however late Teams counted it (a cold connection,
     /// a busy service) the next calls still keep the windows; each window then lasts one answer time longer than
     /// Teams' own. <see cref="CallCountedAt.Sent"/> takes the moment the body went on the wire and relies on
     /// <see cref="WindowMargin"/> alone (faster when answers are slow; a call Teams counts late can draw a 429).

@@ -4,7 +4,7 @@ namespace GiBot.Protocol.Connector;
 /// One call counted by <see cref="ConnectorRateLimiter.ReserveAsync"/>; until its time is fixed it fills its
 /// windows. Teams counts the call somewhere between the moment it is <see cref="Sent"/> and the moment its
 /// answer (or failure) is in, when the permit is disposed. With <see cref="CallCountedAt.Answered"/> its time
-/// is the moment it was answered: Teams cannot have counted it later, and the next call cannot reach Teams
+/// is the moment it was answered: Teams cannot have counted an answered call later, and the next call cannot reach Teams
 /// before it leaves, so the windows need no margin. With <see cref="CallCountedAt.Sent"/> it is the moment it
 /// was sent, and the windows add <see cref="ConnectorRateLimitOptions.WindowMargin"/> for network jitter.
 /// </summary>

@@ -161,21 +161,22 @@ public static partial class MessagesEndpoint
         catch (Exception e)
         {
             slot.Dispose();
-            LogNotRecorded(logger, e);
+            LogNotRecorded(logger, e, activity.Conversation!.Id!, id);
             return response;
         }
         if (recording.IsCompletedSuccessfully)
         {
+            recording.GetAwaiter().GetResult(); // a ValueTask is consumed once, also when it finished at once
             slot.Dispose();
         }
         else
         {
-            _ = ReleaseWhenRecordedAsync(recording, slot, logger);
+            _ = ReleaseWhenRecordedAsync(recording, slot, logger, activity.Conversation!.Id!, id);
         }
         return response;
     }
 
-    private static async Task ReleaseWhenRecordedAsync(ValueTask recording, IDisposable slot, ILogger logger)
+    private static async Task ReleaseWhenRecordedAsync(ValueTask recording, IDisposable slot, ILogger logger, string conversationId, string activityId)
     {
         try
         {
@@ -187,7 +188,8 @@ public static partial class MessagesEndpoint
         }
         catch (Exception e)
         {
-            LogNotRecorded(logger, e);
+            // The request's log scope is gone by now: the ids go into the message.
+            LogNotRecorded(logger, e, conversationId, activityId);
         }
         finally
         {
@@ -231,8 +233,8 @@ public static partial class MessagesEndpoint
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a repeated delivery of the same activity")]
     private static partial void LogDuplicate(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A finished turn's activity id could not be recorded; only this process will recognise a repeat")]
-    private static partial void LogNotRecorded(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The id of finished activity {ActivityId} in conversation {ConversationId} could not be recorded; only this process will recognise a repeat")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception, string conversationId, string activityId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn still running after {Seconds} s; acknowledged and left to finish in the background")]
     private static partial void LogSlowTurn(ILogger logger, double seconds);

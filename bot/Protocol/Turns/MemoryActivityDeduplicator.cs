@@ -23,6 +23,7 @@ public sealed class MemoryActivityDeduplicator(TimeProvider time) : IActivityDed
     private const long Running = long.MaxValue;
 
     private readonly Lock _gate = new();
+    private readonly long _origin = time.GetTimestamp();
     private readonly Dictionary<(string Conversation, string Activity), long> _expiresAt = [];
     private readonly Queue<((string, string) Key, long ExpiresAt)> _graceQueue = new();
     private readonly Queue<((string, string) Key, long ExpiresAt)> _windowQueue = new();
@@ -116,5 +117,6 @@ public sealed class MemoryActivityDeduplicator(TimeProvider time) : IActivityDed
         }
     }
 
-    private long Now() => time.GetUtcNow().UtcTicks;
+    /// <summary>Ticks on the monotonic clock: a wall-clock step must not expire held ids early.</summary>
+    private long Now() => time.GetElapsedTime(_origin).Ticks;
 }
