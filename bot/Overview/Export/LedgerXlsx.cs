@@ -25,7 +25,6 @@ public static class LedgerXlsx
         using var stream = new MemoryStream();
         var options = new SpreadCheetahOptions
         {
-            DefaultDateTimeFormat = NumberFormat.Custom(DateTimeFormat),
             WriteCellReferenceAttributes = true,
             PreserveStringWhitespace = true,
         };
