@@ -27,11 +27,11 @@ public sealed partial class EmailIdentityResolver(IRosterStore store, IConnector
         try
         {
             var entries = await store.ListAsync(cancellationToken);
-            var pending = entries.Where(e => EmailKeys.IsEmailKey(e.PersonId)).ToArray();
-            if (pending.Length == 0 || entries.Any(e => string.Equals(e.PersonId, aad, StringComparison.OrdinalIgnoreCase)))
+            if (!Unresolved(entries, aad))
             {
                 return;
             }
+            var pending = entries.Where(e => EmailKeys.IsEmailKey(e.PersonId)).ToArray();
             var emails = MemberEmail.Addresses(turn.Activity.From).ToList();
             if (emails.Count == 0 && _looked.TryAdd(aad, 0))
             {
@@ -55,6 +55,25 @@ public sealed partial class EmailIdentityResolver(IRosterStore store, IConnector
             _looked.TryRemove(aad, out _);
             LogNotResolved(logger, aad, e.Message);
         }
+    }
+
+    /// <summary>
+    /// Whether email-only entries wait and <paramref name="aad"/> is not on the roster yet: the question every
+    /// activity asks, answered in one pass over the cached list without allocating.
+    /// </summary>
+    private static bool Unresolved(IReadOnlyList<RosterEntry> entries, string aad)
+    {
+        var emailOnly = false;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var personId = entries[i].PersonId;
+            if (string.Equals(personId, aad, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+            emailOnly |= EmailKeys.IsEmailKey(personId);
+        }
+        return emailOnly;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Roster: {Email} is now known by aadObjectId {AadObjectId}")]

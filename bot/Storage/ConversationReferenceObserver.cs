@@ -34,15 +34,21 @@ public sealed partial class ConversationReferenceObserver(IConversationReference
 
     public async ValueTask OnActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (FromTurn(turn, time.GetUtcNow()) is not { } reference)
+        var activity = turn.Activity;
+        if (string.IsNullOrEmpty(activity.Conversation?.Id) || string.IsNullOrEmpty(activity.ServiceUrl))
         {
             return;
         }
         try
         {
             // Every activity passes here: write only when something changed, so the steady state is a
-            // cached read instead of a synchronous disk write per message.
-            var stored = await store.GetAsync(reference.ConversationId, cancellationToken);
+            // cached read (the same completed task, nothing allocated) instead of a disk write per message.
+            var stored = await store.GetAsync(ChannelConversationId(activity.Conversation.Id), cancellationToken);
+            if (stored is { RemovedAt: null } && Unchanged(stored, turn))
+            {
+                return;
+            }
+            var reference = FromTurn(turn, time.GetUtcNow())!;
             if (stored is not null && reference.Language is null)
             {
                 reference = reference with { Language = stored.Language }; // nothing told: keep what is known
@@ -56,6 +62,28 @@ public sealed partial class ConversationReferenceObserver(IConversationReference
         {
             LogNotStored(logger, e.Message);
         }
+    }
+
+    /// <summary>
+    /// Whether <see cref="FromTurn"/> would give <paramref name="stored"/> again (its time aside), field by field
+    /// without building the reference. A language the turn does not tell keeps the stored one.
+    /// </summary>
+    private static bool Unchanged(ConversationReference stored, TurnContext turn)
+    {
+        var activity = turn.Activity;
+        var kind = turn.ConversationType ?? ConversationReference.Personal;
+        var personal = kind == ConversationReference.Personal;
+        return stored.Kind == kind
+            && stored.ServiceUrl == activity.ServiceUrl
+            && stored.TenantId == turn.TenantId
+            && stored.BotId == activity.Recipient?.Id
+            && stored.UserId == (personal ? activity.From?.Id : null)
+            && stored.UserAadObjectId == (personal ? activity.From?.AadObjectId : null)
+            && stored.UserName == (personal ? activity.From?.Name : null)
+            && stored.TeamId == turn.TeamId
+            && stored.TeamName == turn.TeamName
+            && stored.ChannelId == turn.ChannelId
+            && (!personal || WrittenLanguage(turn) is not { } language || stored.Language == language);
     }
 
     /// <summary>The reference an activity implies, or null when it lacks a conversation or serviceUrl.</summary>
@@ -88,11 +116,24 @@ public sealed partial class ConversationReferenceObserver(IConversationReference
     private static string? WrittenLanguage(TurnContext turn)
     {
         var text = turn.Activity.Type == ActivityTypes.Message ? turn.Activity.Text : null;
-        if (string.IsNullOrWhiteSpace(text) || !(text.Any(LanguageDetector.IsCjk) || text.Count(char.IsAsciiLetter) >= 2))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
-        return LanguageDetector.Detect(text).Tag();
+        // One pass, as LanguageDetector decides from text: any Chinese wins, else two Latin letters make English.
+        var latin = 0;
+        foreach (var c in text)
+        {
+            if (LanguageDetector.IsCjk(c))
+            {
+                return Language.Chinese.Tag();
+            }
+            if (char.IsAsciiLetter(c))
+            {
+                latin++;
+            }
+        }
+        return latin >= 2 ? Language.English.Tag() : null;
     }
 
     /// <summary>A reply in a channel thread arrives as <c>19:…@thread.tacv2;messageid=…</c>; the channel is the part before.</summary>

@@ -7,6 +7,8 @@ namespace GiBot.Storage.Sql;
 /// Read-through cache for one store. Every write invalidates after it reaches the database; a
 /// load that overlapped any write is returned but not cached, so a stale row never outlives the
 /// write that replaced it. Entries expire after a short lifetime to pick up other instances' writes.
+/// The completed task is what is cached, so a hit hands out the same task again and allocates nothing
+/// beyond its key.
 /// </summary>
 internal sealed class InvalidatingCache(IMemoryCache cache, string prefix, TimeSpan lifetime)
 {
@@ -14,12 +16,15 @@ internal sealed class InvalidatingCache(IMemoryCache cache, string prefix, TimeS
     private long _writes;
     private CancellationTokenSource _all = new();
 
-    public async Task<T> GetOrLoadAsync<T>(string key, Func<Task<T>> load)
+    /// <summary>The cache key of <paramref name="kind"/> and <paramref name="key"/>, built in one concatenation.</summary>
+    public string Key(string kind, string key) => string.Concat(prefix, kind, key);
+
+    /// <summary><paramref name="fullKey"/> comes from <see cref="Key"/>.</summary>
+    public Task<T> GetOrLoadAsync<T>(string fullKey, Func<Task<T>> load) =>
+        cache.TryGetValue(fullKey, out Task<T>? cached) && cached is not null ? cached : LoadAsync(fullKey, load);
+
+    private async Task<T> LoadAsync<T>(string fullKey, Func<Task<T>> load)
     {
-        if (cache.TryGetValue(prefix + key, out T? cached) && cached is not null)
-        {
-            return cached;
-        }
         long writesBefore;
         CancellationToken all;
         lock (_gate)
@@ -34,22 +39,23 @@ internal sealed class InvalidatingCache(IMemoryCache cache, string prefix, TimeS
             {
                 var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 };
                 options.AddExpirationToken(new CancellationChangeToken(all));
-                cache.Set(prefix + key, loaded, options);
+                cache.Set(fullKey, Task.FromResult(loaded), options);
             }
         }
         return loaded;
     }
 
-    public void Invalidate(params string?[] keys)
+    /// <summary><paramref name="fullKeys"/> come from <see cref="Key"/>.</summary>
+    public void Invalidate(params string?[] fullKeys)
     {
         lock (_gate)
         {
             _writes++;
-            foreach (var key in keys)
+            foreach (var key in fullKeys)
             {
                 if (key is not null)
                 {
-                    cache.Remove(prefix + key);
+                    cache.Remove(key);
                 }
             }
         }

@@ -68,9 +68,9 @@ public sealed class SqlConversationReferenceStore(StorageDatabase database, IMem
         _cache.InvalidateAll();
     }
 
-    private static string ByIdKey(string conversationId) => "id:" + conversationId;
+    private string ByIdKey(string conversationId) => _cache.Key("id:", conversationId);
 
-    private static string ByUserKey(string aadObjectId) => "user:" + aadObjectId;
+    private string ByUserKey(string aadObjectId) => _cache.Key("user:", aadObjectId);
 
     private static ConversationReference Read(DbDataReader r) => new(
         r.RequiredText("conversation_id"), r.RequiredText("kind"), r.RequiredText("service_url"), r.Text("tenant_id"), r.Text("bot_id"),

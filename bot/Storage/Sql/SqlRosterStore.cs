@@ -11,10 +11,15 @@ public sealed class SqlRosterStore(StorageDatabase database, IMemoryCache memory
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    private readonly InvalidatingCache _cache = new(memoryCache, "gibot.roster:", CacheLifetime);
+    private const string CachePrefix = "gibot.roster:";
+
+    // The whole table is one entry; its key is built once.
+    private const string AllKey = CachePrefix + "all";
+
+    private readonly InvalidatingCache _cache = new(memoryCache, CachePrefix, CacheLifetime);
 
     public Task<IReadOnlyList<RosterEntry>> ListAsync(CancellationToken cancellationToken) =>
-        _cache.GetOrLoadAsync("all", async () => (IReadOnlyList<RosterEntry>)await database.RunAsync(connection => connection.QueryAsync(
+        _cache.GetOrLoadAsync(AllKey, async () => (IReadOnlyList<RosterEntry>)await database.RunAsync(connection => connection.QueryAsync(
             "SELECT person_id, unit_id, role, aad_object_id, email, display_name, updated_at FROM roster_entries ORDER BY unit_id, person_id",
             null, Read, cancellationToken), cancellationToken));
 
