@@ -7,12 +7,25 @@ using GiBot.Protocol.Schema;
 namespace GiBot.Protocol.Connector;
 
 /// <summary>
-/// Bot Connector REST client over one <see cref="HttpClient"/> (protocol.md section 3). Retries,
-/// timeouts and rate limits live in its handlers (<see cref="ConnectorSetup"/>);
+/// Bot Connector REST client (protocol.md section 3). Retries, timeouts and rate limits live in
+/// <see cref="ConnectorExchange"/> (<see cref="ConnectorSetup"/>);
 /// this class builds URLs and bodies, attaches the token and maps failures to <see cref="ConnectorException"/>.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls, ILogger<ConnectorClient> logger) : IConnectorClient
+public sealed class ConnectorClient : IConnectorClient
 {
+    private readonly ConnectorExchange _exchange;
+    private readonly IBotTokenProvider _tokens;
+    private readonly ServiceUrlPolicy _serviceUrls;
+    private readonly ILogger<ConnectorClient> _logger;
+
+    internal ConnectorClient(ConnectorExchange exchange, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls, ILogger<ConnectorClient> logger)
+    {
+        _exchange = exchange;
+        _tokens = tokens;
+        _serviceUrls = serviceUrls;
+        _logger = logger;
+    }
+
     /// <summary>Teams serves at most 500 members per page (and treats less than 50 as 50).</summary>
     public const int MaxPageSize = 500;
 
@@ -111,7 +124,7 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
 
     private async Task<HttpResponseMessage> ExchangeAsync(HttpMethod method, string serviceUrl, string path, string rateLimitKey, byte[]? body, CancellationToken cancellationToken)
     {
-        var baseUri = serviceUrls.Resolve(serviceUrl);
+        var baseUri = _serviceUrls.Resolve(serviceUrl);
         var forceRefresh = false;
         while (true)
         {
@@ -120,7 +133,7 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
             {
                 request.Content = new ConnectorContent(body);
             }
-            var token = await tokens.GetTokenAsync(forceRefresh, cancellationToken);
+            var token = await _tokens.GetTokenAsync(forceRefresh, cancellationToken);
             if (token is not null)
             {
                 request.Headers.Authorization = Bearer(token);
@@ -142,11 +155,11 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
         }
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(ConnectorRequest request, string path, CancellationToken cancellationToken)
     {
         try
         {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            return await _exchange.SendAsync(request, cancellationToken);
         }
         catch (ConnectorTimeoutException e)
         {
@@ -171,12 +184,12 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, S
 
     private void LogExchange(HttpRequestMessage request, HttpResponseMessage response)
     {
-        if (!logger.IsEnabled(LogLevel.Debug))
+        if (!_logger.IsEnabled(LogLevel.Debug))
         {
             return;
         }
         var operationId = response.Headers.TryGetValues(ConnectorResilience.OperationIdHeader, out var values) ? string.Join(",", values) : null;
-        logger.LogDebug("Connector {Method} {Path} answered {Status}, X-Correlating-OperationId {OperationId}",
+        _logger.LogDebug("Connector {Method} {Path} answered {Status}, X-Correlating-OperationId {OperationId}",
             request.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode, operationId);
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace GiBot.Protocol.Connector;
 
@@ -10,7 +9,7 @@ namespace GiBot.Protocol.Connector;
 /// waiting as long as Retry-After asks or else with jittered exponential backoff, a bounded number of times.
 /// A Retry-After longer than <see cref="ConnectorRetryOptions.MaxRetryAfter"/> is not waited for: the call
 /// fails with that status at once, so a caller can reschedule rather than hold a request open.
-/// <see cref="Pipeline"/> builds it, with the total timeout around it, for <see cref="ConnectorResilienceHandler"/>.
+/// <see cref="Pipeline"/> builds it for <see cref="ConnectorExchange"/>, which keeps the total timeout.
 /// </summary>
 public static class ConnectorResilience
 {
@@ -24,36 +23,54 @@ public static class ConnectorResilience
     internal static readonly TimeSpan RetryAfterPadding = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
-    /// The whole call, outermost first: the total timeout (every attempt, backoff delay and limiter wait), then
-    /// the retries. Both wait on <paramref name="time"/>. The rate-limit permit and the attempt timeout are taken
-    /// per attempt further in (<see cref="ConnectorAttemptHandler"/>), so every retry counts in the limiter.
+    /// The retries of a connector call on <paramref name="time"/>. The total timeout is kept by
+    /// <see cref="ConnectorExchange"/> (every attempt, backoff delay and limiter wait count): no retry once the call is
+    /// out of time, and a delay that would outlast it is cut to it, after which the call fails with a
+    /// <see cref="ConnectorTimeoutException"/>. The rate-limit permit and the attempt timeout are taken per attempt,
+    /// so every retry counts in the limiter.
     /// </summary>
     internal static ResiliencePipeline<HttpResponseMessage> Pipeline(ConnectorRetryOptions options, TimeProvider time, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        var total = options.TotalTimeout;
-        // A generator, not Timeout: Polly's Timeout property only takes 10 ms to 1 day, our options any positive span.
-        builder.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => ValueTask.FromResult(total) });
         // Polly's retry needs at least one retry; with none allowed there is nothing to add.
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Result, args.Outcome.Exception, args.Context.GetRequestMessage())
+                ShouldHandle = args => ValueTask.FromResult(Request(args.Context) is { OutOfTime: false } request
+                    && ShouldRetry(args.Outcome.Result, args.Outcome.Exception, request)
                     && !(args.Outcome.Result is { } response && RetryAfter(response, time) > options.MaxRetryAfter)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    args.Outcome.Result is { } response && RetryAfter(response, time) is { } wait
+                DelayGenerator = args =>
+                {
+                    var delay = args.Outcome.Result is { } response && RetryAfter(response, time) is { } wait
                         ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) + RetryAfterPadding
-                        : Backoff(options, args.AttemptNumber, Random.Shared.NextDouble())),
+                        : Backoff(options, args.AttemptNumber, Random.Shared.NextDouble());
+                    return ValueTask.FromResult<TimeSpan?>(Request(args.Context) is { } request ? WithinTotal(request, delay, options, time) : delay);
+                },
                 OnRetry = args =>
                 {
-                    LogRetry(logger, options, args.Context.GetRequestMessage(), args.Outcome.Result, args.Outcome.Exception, args.AttemptNumber, args.RetryDelay);
+                    LogRetry(logger, options, Request(args.Context), args.Outcome.Result, args.Outcome.Exception, args.AttemptNumber, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
             });
         }
         return builder.Build();
+    }
+
+    private static ConnectorRequest? Request(ResilienceContext context) =>
+        context.Properties.TryGetValue(ConnectorExchange.RequestKey, out var request) ? request : null;
+
+    /// <summary>A delay that would end at or after the call's total timeout ends there, and the call with it.</summary>
+    private static TimeSpan WithinTotal(ConnectorRequest request, TimeSpan delay, ConnectorRetryOptions options, TimeProvider time)
+    {
+        var remaining = options.TotalTimeout - time.GetElapsedTime(request.StartedAt);
+        if (delay < remaining)
+        {
+            return delay;
+        }
+        request.OutOfTime = true;
+        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
 
     /// <summary>

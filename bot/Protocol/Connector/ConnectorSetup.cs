@@ -6,10 +6,8 @@ namespace GiBot.Protocol.Connector;
 public static class ConnectorSetup
 {
     /// <summary>
-    /// The connector client: one <see cref="HttpClient"/> for the process over, outermost first,
-    /// <see cref="ConnectorResilienceHandler"/> (total timeout and retries, on Microsoft.Extensions.Http.Resilience),
-    /// <see cref="ConnectorAttemptHandler"/> (a rate-limit permit per attempt, then the attempt timeout)
-    /// and a <see cref="SocketsHttpHandler"/> whose pooled
+    /// The connector client: one <see cref="ConnectorExchange"/> for the process (retries on Polly, the total
+    /// timeout, a rate-limit permit per attempt, then the attempt timeout) over a <see cref="SocketsHttpHandler"/> whose pooled
     /// connections are renewed every <see cref="ConnectorConnectionOptions.PooledConnectionLifetime"/>, so DNS
     /// changes are followed without IHttpClientFactory rotating (and cooling) the whole handler chain.
     /// Options come from the <c>Connector</c> configuration section when an <see cref="IConfiguration"/>
@@ -30,7 +28,7 @@ public static class ConnectorSetup
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ConnectorClient>>()));
         services.TryAddSingleton<IConnectorClient>(provider => new ConnectorClient(
-            provider.GetRequiredService<ConnectorHttp>().Client,
+            provider.GetRequiredService<ConnectorHttp>().Exchange,
             provider.GetRequiredService<IBotTokenProvider>(),
             provider.GetRequiredService<ServiceUrlPolicy>(),
             provider.GetRequiredService<ILogger<ConnectorClient>>()));
@@ -38,9 +36,11 @@ public static class ConnectorSetup
     }
 }
 
-/// <summary>Owns the connector's <see cref="HttpClient"/> and its handlers; disposed with the service provider.</summary>
+/// <summary>Owns the connector's HTTP handler and the exchange over it; disposed with the service provider.</summary>
 internal sealed class ConnectorHttp : IDisposable
 {
+    private readonly HttpMessageInvoker _http;
+
     public ConnectorHttp(ConnectorOptions options, ConnectorRateLimiter limiter, TimeProvider time, ILogger logger)
     {
         var connections = options.Connections;
@@ -51,15 +51,13 @@ internal sealed class ConnectorHttp : IDisposable
             MaxConnectionsPerServer = connections.MaxConnectionsPerServer,
             UseCookies = false,
         };
-        var attempt = new ConnectorAttemptHandler(limiter, options.Retry.AttemptTimeout, time) { InnerHandler = sockets };
-        // The handlers own every timeout; HttpClient's own 100 s would cut across them.
-        Client = new HttpClient(new ConnectorResilienceHandler(options.Retry, time, logger) { InnerHandler = attempt })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        // The handler itself, not an HttpClient: the exchange owns every timeout and reads each answer's body,
+        // so HttpClient's linked cancellation source and buffering per call would only repeat that work.
+        _http = new HttpMessageInvoker(sockets, disposeHandler: true);
+        Exchange = new ConnectorExchange(_http, limiter, options.Retry, time, ConnectorResilience.Pipeline(options.Retry, time, logger));
     }
 
-    public HttpClient Client { get; }
+    public ConnectorExchange Exchange { get; }
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose() => _http.Dispose();
 }
