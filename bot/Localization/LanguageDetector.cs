@@ -6,7 +6,11 @@ namespace GiBot.Localization;
 /// </summary>
 public static class LanguageDetector
 {
-    public static Language Detect(string? text, string? locale = null)
+    public static Language Detect(string? text, string? locale = null) =>
+        FromText(text) ?? LanguageExtensions.ParseTag(locale);
+
+    /// <summary>What the words alone tell: any Chinese wins, else two Latin letters make English; null when neither.</summary>
+    public static Language? FromText(string? text)
     {
         var latin = 0;
         foreach (var c in text ?? "")
@@ -20,11 +24,7 @@ public static class LanguageDetector
                 latin++;
             }
         }
-        if (latin >= 2)
-        {
-            return Language.English;
-        }
-        return LanguageExtensions.ParseTag(locale);
+        return latin >= 2 ? Language.English : null;
     }
 
     /// <summary>Chinese script and punctuation; full-width digits are not a language of their own.</summary>

@@ -116,24 +116,7 @@ public sealed partial class ConversationReferenceObserver(IConversationReference
     private static string? WrittenLanguage(TurnContext turn)
     {
         var text = turn.Activity.Type == ActivityTypes.Message ? turn.Activity.Text : null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        // One pass, as LanguageDetector decides from text: any Chinese wins, else two Latin letters make English.
-        var latin = 0;
-        foreach (var c in text)
-        {
-            if (LanguageDetector.IsCjk(c))
-            {
-                return Language.Chinese.Tag();
-            }
-            if (char.IsAsciiLetter(c))
-            {
-                latin++;
-            }
-        }
-        return latin >= 2 ? Language.English.Tag() : null;
+        return LanguageDetector.FromText(text)?.Tag();
     }
 
     /// <summary>A reply in a channel thread arrives as <c>19:…@thread.tacv2;messageid=…</c>; the channel is the part before.</summary>
