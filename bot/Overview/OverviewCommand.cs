@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GiBot.Protocol.Turns;
 
 namespace GiBot.Overview;
 
@@ -20,7 +21,13 @@ public sealed record OpenDashboard : OverviewRequest;
 /// <summary>Reads the overview's typed commands. Anything else is left to other features.</summary>
 public static partial class OverviewCommand
 {
-    public static OverviewRequest? Parse(string text)
+    /// <summary>What every command can start with (the first character of each pattern below).</summary>
+    private const string FirstChars = "总概本未尚导督看进ownmed";
+
+    public static OverviewRequest? Parse(string text) => CommandStart.MayStartWith(text, FirstChars) ? ParseAny(text) : null;
+
+    /// <summary>The parse without the pre-check (tests compare both).</summary>
+    internal static OverviewRequest? ParseAny(string text)
     {
         var t = text.Trim().TrimEnd('。', '.', '!', '！', '?', '？');
         if (Overview().Match(t) is { Success: true } overview)
