@@ -26,7 +26,7 @@ public sealed class CommandStartTests
         "将 张三 在 人事科 设为 联络员", "把 张三 设为 负责人", "张三设为管理员", "set Zhang San as admin", "make Zhang San head of the Personnel Section",
         // overview
         "总览", "总览 8", "总览 温县", "总览：执法稽查科", "概览", "overview", "Overview.", "overview Wen County", "未报送", "本期未报送", "尚未报送单位",
-        "未报名单", "not reported", "who has not reported?", "not yet reported", "missing reports", "missing report", "导出台账", "导出督办台账 xlsx",
+        "未报名单", "not reported", "who has not reported?", "Who  has\tnot yet REPORTED", "who is responsible for reporting", "not yet reported", "missing reports", "missing report", "导出台账", "导出督办台账 xlsx",
         "导出 csv", "导出", "督办台账", "export", "export CSV", "export ledger xlsx", "看板", "进度看板", "Dashboard",
         // updates
         "第8项进展", "8项进展", "第八项措施的进展", "查看第8项的汇报记录", "8 项历史", "history 8", "progress of measure 14", "updates 3",
@@ -90,6 +90,8 @@ public sealed class CommandStartTests
         Assert.False(CommandStart.MayStartWith("who is responsible for measure 8", "我本加申成人名添移删mjilras"));
         Assert.False(CommandStart.MayStartWith("who is responsible for measure 8", "查第零〇一二两三四五六七八九十我汇进填0123456789hpur"));
         Assert.False(CommandStart.MayStartWith("执法稽查科负责哪些措施", "提r"));
+        Assert.Null(OverviewCommand.Parse("who is responsible for measure 8"));
+        Assert.IsType<ShowMissing>(OverviewCommand.Parse("who has not reported?"));
     }
 
     [Theory]
