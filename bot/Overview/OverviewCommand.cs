@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GiBot.Protocol.Turns;
 
 namespace GiBot.Overview;
 
@@ -20,7 +21,20 @@ public sealed record OpenDashboard : OverviewRequest;
 /// <summary>Reads the overview's typed commands. Anything else is left to other features.</summary>
 public static partial class OverviewCommand
 {
-    public static OverviewRequest? Parse(string text)
+    /// <summary>
+    /// What every command can start with (the first character of each pattern below), except "who has not reported":
+    /// a text starting with w is a command only if it says "reported" (none of whose letters has a case variant outside
+    /// ASCII), so questions such as "who is responsible for measure 8" skip the patterns.
+    /// </summary>
+    private const string FirstChars = "总概本未尚导督看进onmed";
+
+    public static OverviewRequest? Parse(string text) =>
+        CommandStart.MayStartWith(text, FirstChars) || (text.Contains("reported", StringComparison.OrdinalIgnoreCase) && CommandStart.MayStartWith(text, "w"))
+            ? ParseAny(text)
+            : null;
+
+    /// <summary>The parse without the pre-check (tests compare both).</summary>
+    internal static OverviewRequest? ParseAny(string text)
     {
         var t = text.Trim().TrimEnd('。', '.', '!', '！', '?', '？');
         if (Overview().Match(t) is { Success: true } overview)

@@ -17,7 +17,7 @@ public sealed class RelayHereFeature(RelayTargetResolver targets, RosterAccess r
     public async ValueTask<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var text = turn.Text.Trim().TrimEnd('。', '.', '!', '！');
-        if (!Commands.Any(c => string.Equals(text, c, StringComparison.OrdinalIgnoreCase)))
+        if (!IsCommand(text))
         {
             return false;
         }
@@ -58,5 +58,17 @@ public sealed class RelayHereFeature(RelayTargetResolver targets, RosterAccess r
             "Done: submitted updates will be relayed to this channel from now on, one thread per measure and reporting period, with 重大问题 posted separately. Updates still waiting will follow shortly."
                 + (requeued > 0 ? $" The {requeued} earlier update(s) that could not be delivered will be relayed here too." : ""))), cancellationToken);
         return true;
+    }
+
+    private static bool IsCommand(string text)
+    {
+        foreach (var command in Commands)
+        {
+            if (string.Equals(text, command, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

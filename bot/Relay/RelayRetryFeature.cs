@@ -17,7 +17,7 @@ public sealed class RelayRetryFeature(RosterAccess roster, IRelayOutbox outbox, 
     public async ValueTask<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var text = turn.Text.Trim().TrimEnd('。', '.', '!', '！');
-        if (!Commands.Any(c => string.Equals(text, c, StringComparison.OrdinalIgnoreCase)))
+        if (!IsCommand(text))
         {
             return false;
         }
@@ -37,5 +37,17 @@ public sealed class RelayRetryFeature(RosterAccess roster, IRelayOutbox outbox, 
                 $"好的，{requeued} 条此前未能送达的进展将重新转发到知识产权保护科频道。如仍失败，我会再次告诉您原因。",
                 $"Done: {requeued} update(s) that could not be delivered will be relayed to the IP Protection Section channel again. If it fails again, I will tell you why.")), cancellationToken);
         return true;
+    }
+
+    private static bool IsCommand(string text)
+    {
+        foreach (var command in Commands)
+        {
+            if (string.Equals(text, command, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

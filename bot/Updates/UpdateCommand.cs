@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GiBot.Measures.Questions;
+using GiBot.Protocol.Turns;
 
 namespace GiBot.Updates;
 
@@ -8,7 +9,13 @@ namespace GiBot.Updates;
 public abstract partial record UpdateCommand
 {
     /// <summary>Reads the update commands; null when the text is not one (then other features answer it).</summary>
-    public static UpdateCommand? Parse(string text)
+    public static UpdateCommand? Parse(string text) => CommandStart.MayStartWith(text, FirstChars) ? ParseAny(text) : null;
+
+    /// <summary>What every command can start with (the first character of each pattern below: words, 第, a number).</summary>
+    private const string FirstChars = "查第零〇一二两三四五六七八九十我汇进填0123456789hpur";
+
+    /// <summary>The parse without the pre-check (tests compare both).</summary>
+    internal static UpdateCommand? ParseAny(string text)
     {
         text = text.Trim().TrimEnd('。', '.', '!', '！', '?', '？');
         if (History().Match(text) is { Success: true } history)

@@ -96,11 +96,15 @@ public sealed class MeasureQueryParser
         {
             return null;
         }
+        if (numbers.Count == 1)
+        {
+            // The usual question names one number: no list of candidates to build.
+            return _registry.Find(numbers[0]) is { } measure ? new ShowMeasure(measure) : new NumberOutOfRange(numbers[0]);
+        }
         var inRange = numbers.Select(_registry.Find).OfType<Measure>().ToArray();
         return inRange.Length switch
         {
             0 => new NumberOutOfRange(numbers[0]),
-            1 when numbers.Count == 1 => new ShowMeasure(inRange[0]),
             _ => new Clarify(inRange.Select(m => (Choice)new MeasureChoice(m)).ToArray()),
         };
     }

@@ -31,16 +31,17 @@ public static partial class NumberPatterns
     public static IReadOnlyList<int> Measures(string text)
     {
         var found = new List<int>(2);
-        foreach (Match m in MeasureRegex().Matches(text))
+        // Match by match rather than a MatchCollection, the number read from the group's span (no substring).
+        for (var m = MeasureRegex().Match(text); m.Success; m = m.NextMatch())
         {
-            Add(found, Value(m.Groups["n"].Value));
+            Add(found, Value(m.Groups["n"].ValueSpan));
         }
         if (found.Count == 0)
         {
             // Any other Arabic number ("who owns 8", "8?") names a measure: items and sections are written in Chinese numerals.
-            foreach (Match m in BareDigitsRegex().Matches(text))
+            foreach (var m in BareDigitsRegex().EnumerateMatches(text))
             {
-                Add(found, Value(m.Value));
+                Add(found, Value(text.AsSpan(m.Index, m.Length)));
             }
         }
         return found;
@@ -61,7 +62,7 @@ public static partial class NumberPatterns
         }
     }
 
-    private static int Value(string digits) =>
+    private static int Value(ReadOnlySpan<char> digits) =>
         char.IsAsciiDigit(digits[0])
             ? int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue
             : ChineseNumerals.Parse(digits);

@@ -8,26 +8,35 @@ namespace GiBot.Protocol.Auth;
 /// </summary>
 public static class BearerHeader
 {
-    /// <summary>The token, or null with the reason it could not be read.</summary>
-    public static string? Read(StringValues authorization, out string? problem)
+    private const string Scheme = "Bearer ";
+
+    /// <summary>
+    /// The token as a slice of the header (no copy: a token already validated is looked up by it), or false with the
+    /// reason. The same rule as splitting on spaces into exactly two parts: the header is <c>Bearer</c>, one space and
+    /// a non-empty token without spaces.
+    /// </summary>
+    public static bool TryRead(StringValues authorization, out ReadOnlySpan<char> token, out string? problem)
     {
+        token = default;
         problem = null;
         if (authorization.Count == 0)
         {
             problem = "no Authorization header";
-            return null;
+            return false;
         }
         if (authorization.Count > 1)
         {
             problem = "more than one Authorization header";
-            return null;
+            return false;
         }
-        var parts = (authorization[0] ?? "").Split(' ');
-        if (parts.Length != 2 || parts[0] != "Bearer" || parts[1].Length == 0)
+        var header = (authorization[0] ?? "").AsSpan();
+        if (!header.StartsWith(Scheme, StringComparison.Ordinal) || header.Length == Scheme.Length
+            || header[Scheme.Length..].Contains(' '))
         {
             problem = "the Authorization header is not 'Bearer <token>'";
-            return null;
+            return false;
         }
-        return parts[1];
+        token = header[Scheme.Length..];
+        return true;
     }
 }

@@ -98,7 +98,8 @@ public sealed partial class ChannelKeyStore(
         e is HttpRequestException or JsonException or FormatException or InvalidOperationException
         || (e is TaskCanceledException { InnerException: TimeoutException });
 
-    private bool TryGetFresh(out ChannelSigningKeys keys)
+    /// <summary>The cached keys when they are young enough to use without asking the metadata host (no fetch, no wait).</summary>
+    public bool TryGetFresh(out ChannelSigningKeys keys)
     {
         keys = cache.Get<ChannelSigningKeys>(_cacheKey)!;
         return keys is not null && time.GetUtcNow() - keys.FetchedAt < MaxAge;

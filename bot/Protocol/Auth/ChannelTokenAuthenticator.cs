@@ -29,18 +29,41 @@ public sealed partial class ChannelTokenAuthenticator(
     private readonly ILogger _log = loggerFactory.CreateLogger("GiBot.Auth");
     private readonly TokenLifetime _lifetime = new(time, ClockSkew);
 
-    public async ValueTask<ChannelAuthentication> AuthenticateAsync(HttpRequest request)
+    public ValueTask<ChannelAuthentication> AuthenticateAsync(HttpRequest request)
     {
-        var token = BearerHeader.Read(request.Headers.Authorization, out var problem);
-        if (token is null)
+        if (!BearerHeader.TryRead(request.Headers.Authorization, out var header, out var problem))
         {
-            return ChannelAuthentication.Reject(problem!);
+            return ValueTask.FromResult(ChannelAuthentication.Reject(problem!));
         }
         var cancellationToken = request.HttpContext.RequestAborted;
-        if (validated.TryGet(token, out var known) && await FindKeyOrNullAsync(known.KeyId, cancellationToken) is { } currentKey && ReferenceEquals(currentKey.Key, known.Key))
+        if (!validated.TryGet(header, out var known))
+        {
+            return ValidateAsync(header.ToString(), cancellationToken);
+        }
+        // The common case: a token validated before, and the key set young enough to need no fetch. Decided here,
+        // without copying the token or awaiting anything; the key that verified it must still be the one the set names.
+        if (keyStore.TryGetFresh(out var keys))
+        {
+            return keys.TryGet(known.KeyId, out var current) && ReferenceEquals(current.Key, known.Key)
+                ? ValueTask.FromResult(ChannelAuthentication.Accept(known.Identity))
+                : ValidateAsync(header.ToString(), cancellationToken);
+        }
+        return RecheckKeyAsync(header.ToString(), known, cancellationToken);
+    }
+
+    /// <summary>A cached token while the key set needs a fetch first: accepted if its key is still current.</summary>
+    private async ValueTask<ChannelAuthentication> RecheckKeyAsync(string token, ValidatedTokenCache.Entry known, CancellationToken cancellationToken)
+    {
+        if (await FindKeyOrNullAsync(known.KeyId, cancellationToken) is { } currentKey && ReferenceEquals(currentKey.Key, known.Key))
         {
             return ChannelAuthentication.Accept(known.Identity);
         }
+        return await ValidateAsync(token, cancellationToken);
+    }
+
+    /// <summary>Full validation of a token not (or no longer) in the cache; a valid one is cached.</summary>
+    private async ValueTask<ChannelAuthentication> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
         if (!Tokens.CanReadToken(token))
         {
             return ChannelAuthentication.Reject("the bearer token is not a JWT");

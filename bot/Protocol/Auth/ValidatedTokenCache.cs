@@ -10,26 +10,39 @@ namespace GiBot.Protocol.Auth;
 /// only while the key that verified it is still the one the key set names for its kid; otherwise the
 /// token is validated in full again. Bounded: when full, expired entries go, then everything.
 /// </summary>
-public sealed class ValidatedTokenCache(TimeProvider time)
+public sealed class ValidatedTokenCache
 {
     public const int Capacity = 1024;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries;
+    private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+    public ValidatedTokenCache(TimeProvider time)
+    {
+        _time = time;
+        _entries = new(StringComparer.Ordinal);
+        _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private readonly TimeProvider _time;
 
     /// <summary>The identity as validated, the key that verified it and its lifetime.</summary>
     public sealed record Entry(ChannelIdentity Identity, string KeyId, SecurityKey Key, DateTime NotBefore, DateTime Expires);
 
     public int Count => _entries.Count;
 
-    public bool TryGet(string token, out Entry entry)
+    public bool TryGet(string token, out Entry entry) => TryGet(token.AsSpan(), out entry);
+
+    /// <summary>Looked up by the header's slice: a hit copies no token string.</summary>
+    public bool TryGet(ReadOnlySpan<char> token, out Entry entry)
     {
-        if (!_entries.TryGetValue(token, out entry!))
+        if (!_bySpan.TryGetValue(token, out entry!))
         {
             return false;
         }
-        if (!IsCurrent(entry, time.GetUtcNow().UtcDateTime))
+        if (!IsCurrent(entry, _time.GetUtcNow().UtcDateTime))
         {
-            _entries.TryRemove(token, out _);
+            _bySpan.TryRemove(token, out _);
             return false;
         }
         return true;
@@ -39,7 +52,7 @@ public sealed class ValidatedTokenCache(TimeProvider time)
     {
         if (_entries.Count >= Capacity)
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = _time.GetUtcNow().UtcDateTime;
             foreach (var (key, value) in _entries)
             {
                 if (!IsCurrent(value, now))

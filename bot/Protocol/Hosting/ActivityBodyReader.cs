@@ -103,9 +103,16 @@ public static class ActivityBodyReader
         return new Result(activity, StatusCodes.Status200OK, null, null);
     }
 
-    private static bool IsJson(string? contentType) =>
+    /// <summary>The two forms the channel sends, recognised without parsing the header (which allocates).</summary>
+    private const string Json = "application/json", JsonUtf8 = "application/json; charset=utf-8";
+
+    internal static bool IsJson(string? contentType) =>
         contentType is not null
-        && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (contentType.Equals(Json, StringComparison.OrdinalIgnoreCase) || contentType.Equals(JsonUtf8, StringComparison.OrdinalIgnoreCase)
+            || IsJsonMediaType(contentType));
+
+    private static bool IsJsonMediaType(string contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
 

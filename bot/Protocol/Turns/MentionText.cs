@@ -15,7 +15,7 @@ public static partial class MentionText
         foreach (var entity in activity.Entities ?? [])
         {
             if (entity.ValueKind != JsonValueKind.Object
-                || !entity.TryGetProperty("type", out var type) || type.GetString() != "mention"
+                || !entity.TryGetProperty("type", out var type) || !IsMention(type)
                 || !entity.TryGetProperty("mentioned", out var mentioned) || mentioned.ValueKind != JsonValueKind.Object)
             {
                 continue;
@@ -41,6 +41,13 @@ public static partial class MentionText
         text = WebUtility.HtmlDecode(text);
         return NeedsWhitespaceFolding(text) ? Whitespace().Replace(text, " ").Trim() : text.Trim();
     }
+
+    /// <summary>
+    /// The entity's type is "mention", compared in place for a string (most entities are clientInfo: no string is made
+    /// for them); any other kind is read as before (null is not a mention, other kinds throw as <c>GetString</c> does).
+    /// </summary>
+    private static bool IsMention(JsonElement type) =>
+        type.ValueKind == JsonValueKind.String ? type.ValueEquals("mention") : type.GetString() == "mention";
 
     /// <summary>False when the only whitespace is single plain spaces: folding would change nothing (most messages).</summary>
     private static bool NeedsWhitespaceFolding(string text)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GiBot.Protocol.Turns;
 using GiBot.Reminders.Schedule;
 
 namespace GiBot.Reminders.Teams;
@@ -7,7 +8,13 @@ namespace GiBot.Reminders.Teams;
 public abstract partial record ReminderCommand
 {
     /// <summary>The admin command the text is, or null when it is not one (other features answer it).</summary>
-    public static ReminderCommand? Parse(string text)
+    public static ReminderCommand? Parse(string text) => CommandStart.MayStartWith(text, FirstChars) ? ParseAny(text) : null;
+
+    /// <summary>What every command can start with (the first character of each pattern below).</summary>
+    private const string FirstChars = "提r";
+
+    /// <summary>The parse without the pre-check (tests compare both).</summary>
+    internal static ReminderCommand? ParseAny(string text)
     {
         var t = text.Trim().Replace('　', ' ');
         if (Plan().IsMatch(t))

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GiBot.Protocol.Turns;
 
 namespace GiBot.Roster.Teams;
 
@@ -8,7 +9,17 @@ namespace GiBot.Roster.Teams;
 /// </summary>
 public static partial class RosterCommandParser
 {
-    public static RosterCommand? Parse(string text)
+    /// <summary>
+    /// What every command can start with (the first character of each pattern below; the Chinese role change is the
+    /// one pattern that may start anywhere, so it is recognised by its 设为).
+    /// </summary>
+    private const string FirstChars = "我本加申成人名添移删mjilras";
+
+    public static RosterCommand? Parse(string text) =>
+        CommandStart.MayStartWith(text, FirstChars) || text.Contains("设为", StringComparison.Ordinal) ? ParseAny(text) : null;
+
+    /// <summary>The parse without the pre-check (tests compare both).</summary>
+    internal static RosterCommand? ParseAny(string text)
     {
         text = Trailing().Replace(text.Trim(), "");
         if (text.Length == 0)
