@@ -81,7 +81,13 @@ internal sealed class ConnectorExchange(HttpMessageInvoker http, ConnectorRateLi
             }
             try
             {
-                await response.Content.LoadIntoBufferAsync(timer.Token);
+                // A status that is retried is decided by its headers: its body is not read here, so a stalled body
+                // cannot turn a retryable answer into a timeout (which a POST may not retry). A final one is read
+                // for the error message by ConnectorErrors.
+                if (!ConnectorResilience.IsRetryableStatus(response.StatusCode))
+                {
+                    await response.Content.LoadIntoBufferAsync(timer.Token);
+                }
             }
             catch
             {

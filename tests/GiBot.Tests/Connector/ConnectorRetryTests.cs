@@ -140,6 +140,18 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
+    public async Task A_503_whose_body_stalls_is_still_retried_for_a_POST()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        harness.Fake.FailNext(new ScriptedFailure(503) { BodyDelay = TimeSpan.FromSeconds(3) });
+
+        var sent = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello);
+
+        Assert.False(string.IsNullOrEmpty(sent.Id));
+        Assert.Equal(2, harness.Fake.Calls.Count);
+    }
+
+    [Fact]
     public async Task A_GET_that_times_out_is_retried()
     {
         await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.AttemptTimeout = TimeSpan.FromSeconds(1));

@@ -34,6 +34,9 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         /// <summary>How long the connector stalls before answering (to exercise timeouts).</summary>
         public TimeSpan Delay { get; init; }
+
+        /// <summary>How long the connector stalls after the status and headers went out, before the body.</summary>
+        public TimeSpan BodyDelay { get; init; }
     }
 
     public ConcurrentQueue<Call> Calls { get; } = new();
@@ -109,6 +112,19 @@ public sealed class FakeConnector : IAsyncDisposable
             if (failure.RetryAfter is not null)
             {
                 context.Response.Headers.RetryAfter = failure.RetryAfter;
+            }
+            if (failure.BodyDelay > TimeSpan.Zero)
+            {
+                await context.Response.StartAsync();
+                await context.Response.Body.FlushAsync();
+                try
+                {
+                    await Task.Delay(failure.BodyDelay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
             await context.Response.WriteAsync(failure.Body ?? "{\"error\":{\"code\":\"Scripted\",\"message\":\"scripted " + failure.Status + "\"}}");
             return;
