@@ -58,7 +58,7 @@ internal sealed class AttemptTimer
             _timer.Dispose();
             return;
         }
-        if (t_spare is null && _source.TryReset())
+        if (_time == TimeProvider.System && t_spare is null && _source.TryReset())
         {
             t_spare = this;
         }
