@@ -183,6 +183,51 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
+    public async Task The_total_timeout_ends_a_wait_for_a_rate_limit_permit_and_the_message_is_never_sent()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options =>
+        {
+            options.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(700);
+            options.Retry.TotalTimeout = TimeSpan.FromMilliseconds(800);
+        });
+
+        // Teams allows 7 messages a second to one conversation: the 8th and 9th would wait about a second for a permit.
+        var sends = Enumerable.Range(0, 9)
+            .Select(async n =>
+            {
+                try
+                {
+                    await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:crowded", new Activity { Type = ActivityTypes.Message, Text = "hello " + n });
+                    return null;
+                }
+                catch (ConnectorException e)
+                {
+                    return e.ErrorCode;
+                }
+            })
+            .ToArray();
+        var outcomes = await Task.WhenAll(sends);
+
+        Assert.Equal(7, outcomes.Count(o => o is null));
+        Assert.Equal(["Timeout", "Timeout"], outcomes.Where(o => o is not null));
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        Assert.Equal(7, harness.Fake.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_caller_that_gives_up_mid_call_gets_a_cancellation_not_a_timeout()
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+        harness.Fake.FailNext(new ScriptedFailure(200) { Delay = TimeSpan.FromSeconds(5) });
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:chat", Hello, caller.Token));
+
+        Assert.Single(harness.Fake.Calls);
+    }
+
+    [Fact]
     public async Task With_no_retries_allowed_a_transient_status_fails_after_one_call()
     {
         await using var harness = await ConnectorHarness.StartAsync(options => options.Retry.MaxRetryAttempts = 0);
