@@ -10,14 +10,14 @@ namespace GiBot.Relay;
 /// </summary>
 public sealed class RelayHereFeature(RelayTargetResolver targets, RosterAccess roster, IRelayOutbox outbox, AdminAlerts alerts, TimeProvider time) : IMessageFeature
 {
-    private static readonly string[] Commands = ["在此频道接收进展", "在本频道接收进展", "relay here"];
+    private static readonly HashSet<string> Commands = new(["在此频道接收进展", "在本频道接收进展", "relay here"], StringComparer.OrdinalIgnoreCase);
 
     public int Order => 30;
 
     public async ValueTask<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var text = turn.Text.Trim().TrimEnd('。', '.', '!', '！');
-        if (!IsCommand(text))
+        if (!Commands.Contains(text))
         {
             return false;
         }
@@ -58,17 +58,5 @@ public sealed class RelayHereFeature(RelayTargetResolver targets, RosterAccess r
             "Done: submitted updates will be relayed to this channel from now on, one thread per measure and reporting period, with 重大问题 posted separately. Updates still waiting will follow shortly."
                 + (requeued > 0 ? $" The {requeued} earlier update(s) that could not be delivered will be relayed here too." : ""))), cancellationToken);
         return true;
-    }
-
-    private static bool IsCommand(string text)
-    {
-        foreach (var command in Commands)
-        {
-            if (string.Equals(text, command, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -10,14 +10,14 @@ namespace GiBot.Relay;
 /// </summary>
 public sealed class RelayRetryFeature(RosterAccess roster, IRelayOutbox outbox, AdminAlerts alerts) : IMessageFeature
 {
-    private static readonly string[] Commands = ["重新转发", "重新转发进展", "relay retry"];
+    private static readonly HashSet<string> Commands = new(["重新转发", "重新转发进展", "relay retry"], StringComparer.OrdinalIgnoreCase);
 
     public int Order => 31;
 
     public async ValueTask<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var text = turn.Text.Trim().TrimEnd('。', '.', '!', '！');
-        if (!IsCommand(text))
+        if (!Commands.Contains(text))
         {
             return false;
         }
@@ -37,17 +37,5 @@ public sealed class RelayRetryFeature(RosterAccess roster, IRelayOutbox outbox, 
                 $"好的，{requeued} 条此前未能送达的进展将重新转发到知识产权保护科频道。如仍失败，我会再次告诉您原因。",
                 $"Done: {requeued} update(s) that could not be delivered will be relayed to the IP Protection Section channel again. If it fails again, I will tell you why.")), cancellationToken);
         return true;
-    }
-
-    private static bool IsCommand(string text)
-    {
-        foreach (var command in Commands)
-        {
-            if (string.Equals(text, command, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }
