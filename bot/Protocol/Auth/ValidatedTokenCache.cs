@@ -16,6 +16,7 @@ public sealed class ValidatedTokenCache
 
     private readonly ConcurrentDictionary<string, Entry> _entries;
     private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly TimeProvider _time;
 
     public ValidatedTokenCache(TimeProvider time)
     {
@@ -23,8 +24,6 @@ public sealed class ValidatedTokenCache
         _entries = new(StringComparer.Ordinal);
         _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
-
-    private readonly TimeProvider _time;
 
     /// <summary>The identity as validated, the key that verified it and its lifetime.</summary>
     public sealed record Entry(ChannelIdentity Identity, string KeyId, SecurityKey Key, DateTime NotBefore, DateTime Expires);

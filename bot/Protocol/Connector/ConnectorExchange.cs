@@ -20,7 +20,8 @@ internal sealed class ConnectorExchange(HttpMessageInvoker http, ConnectorRateLi
 
     /// <summary>
     /// Sends <paramref name="request"/> until it is answered with a status that is not retried, a retry is not
-    /// allowed, or time runs out (<see cref="ConnectorTimeoutException"/>). The answer's body is read in full.
+    /// allowed, or time runs out (<see cref="ConnectorTimeoutException"/>). The body of an answer that is not retried
+    /// is read in full within the attempt; a retryable one is judged by its headers.
     /// </summary>
     public async ValueTask<HttpResponseMessage> SendAsync(ConnectorRequest request, CancellationToken cancellationToken)
     {

@@ -51,7 +51,7 @@ internal sealed class ConnectorHttp : IDisposable
             MaxConnectionsPerServer = connections.MaxConnectionsPerServer,
             UseCookies = false,
         };
-        // The handler itself, not an HttpClient: the exchange owns every timeout and reads each answer's body,
+        // The handler itself, not an HttpClient: the exchange owns every timeout and reads the answers' bodies,
         // so HttpClient's linked cancellation source and buffering per call would only repeat that work.
         _http = new HttpMessageInvoker(sockets, disposeHandler: true);
         Exchange = new ConnectorExchange(_http, limiter, options.Retry, time, ConnectorResilience.Pipeline(options.Retry, time, logger));
