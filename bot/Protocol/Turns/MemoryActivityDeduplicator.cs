@@ -1,7 +1,9 @@
 namespace GiBot.Protocol.Turns;
 
 /// <summary>
-/// Activity ids this process has seen. An id is held while its turn runs; after that it is kept for the
+/// Activity ids this process has seen, each kept as a 128-bit hash of its conversation and activity id
+/// (<see cref="ActivityKey"/>), not as the two strings: an entry then lives in the table's arrays, and the
+/// strings of a turn die with it instead of surviving into the GC's oldest generation for the grace. An id is held while its turn runs; after that it is kept for the
 /// <see cref="Window"/> only when nothing durable knows it (<see cref="Remember"/>: no store, storage down, turn
 /// stopped), and for a short <see cref="Grace"/> once a store recorded it (<see cref="Recorded"/>: from then on
 /// the store answers repeats). Expired ids are swept on each call, oldest first, so no timer and no cache entry
@@ -17,16 +19,16 @@ public sealed class MemoryActivityDeduplicator(TimeProvider time) : IActivityDed
     /// </summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
-    /// <summary>About 300 bytes each with the id strings: ~30 MB at most, reached only without a working store.</summary>
+    /// <summary>About 60 bytes each (table and queue): ~6 MB at most, reached only without a working store.</summary>
     public const int MaxRemembered = 100_000;
 
     private const long Running = long.MaxValue;
 
     private readonly Lock _gate = new();
     private readonly long _origin = time.GetTimestamp();
-    private readonly Dictionary<(string Conversation, string Activity), long> _expiresAt = [];
-    private readonly Queue<((string, string) Key, long ExpiresAt)> _graceQueue = new();
-    private readonly Queue<((string, string) Key, long ExpiresAt)> _windowQueue = new();
+    private readonly Dictionary<ActivityKey, long> _expiresAt = [];
+    private readonly Queue<(ActivityKey Key, long ExpiresAt)> _graceQueue = new();
+    private readonly Queue<(ActivityKey Key, long ExpiresAt)> _windowQueue = new();
 
     /// <summary>Ids held now: running turns and those not yet expired.</summary>
     public int Count
@@ -43,10 +45,11 @@ public sealed class MemoryActivityDeduplicator(TimeProvider time) : IActivityDed
 
     public ValueTask<bool> TryBeginAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
+        var key = ActivityKey.Of(conversationId, activityId);
         lock (_gate)
         {
             Sweep(Now());
-            return ValueTask.FromResult(_expiresAt.TryAdd((conversationId, activityId), Running));
+            return ValueTask.FromResult(_expiresAt.TryAdd(key, Running));
         }
     }
 
@@ -60,21 +63,22 @@ public sealed class MemoryActivityDeduplicator(TimeProvider time) : IActivityDed
     public void Abandon(string conversationId, string activityId) => Remember(conversationId, activityId);
 
     /// <summary>A store recorded the id: keep it only for the <see cref="Grace"/>.</summary>
-    public void Recorded(string conversationId, string activityId) => Expire((conversationId, activityId), Grace, _graceQueue);
+    public void Recorded(string conversationId, string activityId) => Expire(ActivityKey.Of(conversationId, activityId), Grace, _graceQueue);
 
     /// <summary>Nothing durable knows the id: keep it for the <see cref="Window"/>.</summary>
-    public void Remember(string conversationId, string activityId) => Expire((conversationId, activityId), Window, _windowQueue);
+    public void Remember(string conversationId, string activityId) => Expire(ActivityKey.Of(conversationId, activityId), Window, _windowQueue);
 
     /// <summary>The turn never started (its lookup failed): a retry is new.</summary>
     public void Forget(string conversationId, string activityId)
     {
+        var key = ActivityKey.Of(conversationId, activityId);
         lock (_gate)
         {
-            _expiresAt.Remove((conversationId, activityId));
+            _expiresAt.Remove(key);
         }
     }
 
-    private void Expire((string, string) key, TimeSpan after, Queue<((string, string), long)> queue)
+    private void Expire(ActivityKey key, TimeSpan after, Queue<(ActivityKey, long)> queue)
     {
         lock (_gate)
         {
@@ -100,7 +104,7 @@ public sealed class MemoryActivityDeduplicator(TimeProvider time) : IActivityDed
         SweepQueue(_windowQueue, now);
     }
 
-    private void SweepQueue(Queue<((string, string) Key, long ExpiresAt)> queue, long now)
+    private void SweepQueue(Queue<(ActivityKey Key, long ExpiresAt)> queue, long now)
     {
         while (queue.TryPeek(out var head) && head.ExpiresAt <= now)
         {
@@ -109,7 +113,7 @@ public sealed class MemoryActivityDeduplicator(TimeProvider time) : IActivityDed
     }
 
     /// <summary>Removes the id unless it was given a new expiry since this entry was queued.</summary>
-    private void Drop(((string, string) Key, long ExpiresAt) entry)
+    private void Drop((ActivityKey Key, long ExpiresAt) entry)
     {
         if (_expiresAt.TryGetValue(entry.Key, out var current) && current == entry.ExpiresAt)
         {
