@@ -28,6 +28,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
         /// <summary>The <c>X-Correlating-OperationId</c> the connector answered this call with.</summary>
         public string OperationId { get; init; } = "";
+
+        /// <summary>The W3C <c>traceparent</c> header, when the bot propagated a trace.</summary>
+        public string? TraceParent { get; init; }
     }
 
     public sealed record ScriptedFailure(int Status, string? RetryAfter = null, string? Body = null, string? PathContains = null)
@@ -92,6 +95,7 @@ public sealed class FakeConnector : IAsyncDisposable
             Query = context.Request.QueryString.Value ?? "",
             ContentType = context.Request.ContentType,
             OperationId = operationId,
+            TraceParent = context.Request.Headers["traceparent"].ToString() is { Length: > 0 } t ? t : null,
         });
 
         if (_failures.TryPeek(out var failure) && (failure.PathContains is null || path.Contains(failure.PathContains, StringComparison.Ordinal))
