@@ -183,6 +183,28 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
+    public async Task The_total_timeout_cuts_off_a_retried_GET_while_it_is_in_flight()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options =>
+        {
+            options.Retry.BaseDelay = TimeSpan.FromMilliseconds(50);
+            options.Retry.AttemptTimeout = TimeSpan.FromSeconds(2);
+            options.Retry.TotalTimeout = TimeSpan.FromMilliseconds(2500);
+        });
+        harness.Fake.FailNext(Enumerable.Repeat(new ScriptedFailure(200) { Delay = TimeSpan.FromSeconds(10) }, 2).ToArray());
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            harness.Client.GetConversationMemberAsync(harness.ServiceUrl, "a:chat", "29:a"));
+
+        Assert.Equal("Timeout", error.ErrorCode);
+        // The first attempt timed out at 2 s and the GET was sent again; the second would run to about 4 s on its
+        // own timeout, but the total cut it off in flight at 2.5 s.
+        Assert.Equal(2, harness.Fake.Calls.Count);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(3.5), $"took {started.Elapsed}");
+    }
+
+    [Fact]
     public async Task The_total_timeout_ends_a_wait_for_a_rate_limit_permit_and_the_message_is_never_sent()
     {
         await using var harness = await ConnectorHarness.StartAsync(options =>
