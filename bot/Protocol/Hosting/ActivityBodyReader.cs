@@ -58,7 +58,7 @@ public static class ActivityBodyReader
     }
 
     /// <summary>The activity, or null when the body is not one JSON value that maps to an activity.</summary>
-    private static Activity? Parse(ReadOnlySequence<byte> body)
+    public static Activity? Parse(ReadOnlySequence<byte> body)
     {
         var json = new Utf8JsonReader(body, new JsonReaderOptions
         {
