@@ -68,7 +68,7 @@ public static class ActivityBodyReader
         });
         try
         {
-            var activity = JsonSerializer.Deserialize(ref json, ProtocolJson.Default.Activity);
+            var activity = ActivityReader.Read(ref json);
             // One value and nothing after it (the reader throws on a second value or stray bytes).
             return json.Read() ? null : activity ?? MissingObject;
         }
