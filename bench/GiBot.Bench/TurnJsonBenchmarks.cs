@@ -25,6 +25,7 @@ public class TurnJsonBenchmarks
     private Activity _inbound = null!;
     private OutgoingMessage _answer = null!;
     private Activity _reply = null!;
+    private Activity _unfrozenReply = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -41,12 +42,13 @@ public class TurnJsonBenchmarks
         var registry = MeasureRegistry.Load(CountyBureausConfiguration.Read(configuration));
         var answerer = new MeasureAnswerer(new MeasureQueryParser(registry), new MeasureReplies(registry));
         _answer = answerer.Answer("who is responsible for measure 8", Language.English)!;
-        _reply = CreateReply();
+        _reply = CreateReply(_answer);
+        _unfrozenReply = CreateReply(_answer with { }); // a copy is not frozen: its text is escaped on every write
     }
 
-    private Activity CreateReply()
+    private Activity CreateReply(OutgoingMessage answer)
     {
-        var reply = MessageActivityFactory.Create(_answer, _inbound.Conversation!, _inbound.Recipient);
+        var reply = MessageActivityFactory.Create(answer, _inbound.Conversation!, _inbound.Recipient);
         reply.ReplyToId = _inbound.Id;
         return reply;
     }
@@ -67,6 +69,9 @@ public class TurnJsonBenchmarks
     [Benchmark(Description = "write: as the connector does")]
     public byte[] Write() => ActivityWriter.ToUtf8Bytes(_reply);
 
+    [Benchmark(Description = "write: as the connector does, text not pre-encoded")]
+    public byte[] WriteUnfrozen() => ActivityWriter.ToUtf8Bytes(_unfrozenReply);
+
     [Benchmark(Description = "reply: MessageActivityFactory.Create + write")]
-    public byte[] CreateAndWrite() => ActivityWriter.ToUtf8Bytes(CreateReply());
+    public byte[] CreateAndWrite() => ActivityWriter.ToUtf8Bytes(CreateReply(_answer));
 }
