@@ -47,14 +47,7 @@ public sealed class MeasureReplies(MeasureRegistry registry)
     private static string Numbers(IReadOnlyList<Measure> measures) =>
         string.Join(',', measures.Select(m => m.Number.ToString(CultureInfo.InvariantCulture)));
 
-    private static OutgoingMessage Freeze(OutgoingMessage reply)
-    {
-        foreach (var card in reply.Cards)
-        {
-            CardPayloads.Freeze(card);
-        }
-        return reply;
-    }
+    private static OutgoingMessage Freeze(OutgoingMessage reply) => FrozenMessages.Freeze(reply);
 
     private OutgoingMessage? Build(MeasureQuery query, Language language) => query switch
     {

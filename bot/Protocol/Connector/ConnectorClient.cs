@@ -199,7 +199,11 @@ public sealed class ConnectorClient : IConnectorClient
         return string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize(text, type);
     }
 
-    private static byte[] Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+    /// <summary>Activities go through <see cref="ActivityWriter"/>: the same bytes as the serializer's, written faster.</summary>
+    private static byte[] Serialize<T>(T value, JsonTypeInfo<T> type) =>
+        value is Activity activity && ReferenceEquals(type, ProtocolJson.Wire.Activity)
+            ? ActivityWriter.ToUtf8Bytes(activity)
+            : JsonSerializer.SerializeToUtf8Bytes(value, type);
 
     private static string CreateKey(ConversationParameters parameters)
     {

@@ -58,7 +58,7 @@ public static class ActivityBodyReader
     }
 
     /// <summary>The activity, or null when the body is not one JSON value that maps to an activity.</summary>
-    private static Activity? Parse(ReadOnlySequence<byte> body)
+    public static Activity? Parse(ReadOnlySequence<byte> body)
     {
         var json = new Utf8JsonReader(body, new JsonReaderOptions
         {
@@ -68,7 +68,7 @@ public static class ActivityBodyReader
         });
         try
         {
-            var activity = JsonSerializer.Deserialize(ref json, ProtocolJson.Default.Activity);
+            var activity = ActivityReader.Read(ref json);
             // One value and nothing after it (the reader throws on a second value or stray bytes).
             return json.Read() ? null : activity ?? MissingObject;
         }

@@ -37,5 +37,11 @@ public sealed class Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
+    /// <summary><see cref="Text"/> already encoded for the wire, used by <see cref="ActivityWriter"/> while Text is that same string.</summary>
+    internal EncodedText? EncodedText { get; set; }
+
+    /// <summary><see cref="Summary"/> already encoded for the wire, like <see cref="EncodedText"/>.</summary>
+    internal EncodedText? EncodedSummary { get; set; }
+
     public bool IsType(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
 }

@@ -12,6 +12,7 @@ public static class MessageActivityFactory
         var hasCards = message.Cards.Count > 0;
         // The playground (and Teams) refuse an update carrying text and a card together.
         var includeText = !hasCards || !(forUpdate || message.TextOnlyWithoutCards);
+        var frozen = FrozenMessages.Find(message);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
@@ -19,8 +20,10 @@ public static class MessageActivityFactory
             From = bot is null ? null : new ChannelAccount { Id = bot.Id, Name = bot.Name },
             Text = includeText ? message.Text : null,
             TextFormat = includeText ? (message.Markdown ? "markdown" : "plain") : null,
-            Summary = hasCards ? Truncate(message.Text, 200) : null,
+            Summary = hasCards ? frozen?.Summary?.Value ?? Summary(message) : null,
             Attachments = hasCards ? Attachments(message.Cards) : null,
+            EncodedText = frozen?.Text,
+            EncodedSummary = frozen?.Summary,
         };
         if (message.Mentions.Count > 0)
         {
@@ -50,6 +53,9 @@ public static class MessageActivityFactory
         }
         return attachments;
     }
+
+    /// <summary>The notification preview of a message with cards: the start of its text.</summary>
+    internal static string Summary(OutgoingMessage message) => Truncate(message.Text, 200);
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
