@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace GiBot.Protocol.Schema;
 
@@ -93,34 +94,34 @@ public static class ActivityWriter
         String(writer, LocaleName, activity.Locale);
         String(writer, ReplyToIdName, activity.ReplyToId);
         String(writer, ActionName, activity.Action);
-        if (activity.MembersAdded is { } added)
-        {
-            writer.WritePropertyName(MembersAddedName);
-            JsonSerializer.Serialize(writer, added, ProtocolJson.Wire.ListChannelAccount);
-        }
-        if (activity.MembersRemoved is { } removed)
-        {
-            writer.WritePropertyName(MembersRemovedName);
-            JsonSerializer.Serialize(writer, removed, ProtocolJson.Wire.ListChannelAccount);
-        }
+        Serialized(writer, MembersAddedName, activity.MembersAdded, ProtocolJson.Wire.ListChannelAccount);
+        Serialized(writer, MembersRemovedName, activity.MembersRemoved, ProtocolJson.Wire.ListChannelAccount);
         Attachments(writer, activity.Attachments);
-        if (activity.Entities is { } entities)
-        {
-            writer.WritePropertyName(EntitiesName);
-            JsonSerializer.Serialize(writer, entities, ProtocolJson.Wire.ListJsonElement);
-        }
-        if (activity.ChannelData is { } channelData)
-        {
-            writer.WritePropertyName(ChannelDataName);
-            JsonSerializer.Serialize(writer, channelData, ProtocolJson.Wire.JsonElement);
-        }
-        if (activity.Value is { } value)
-        {
-            writer.WritePropertyName(ValueName);
-            JsonSerializer.Serialize(writer, value, ProtocolJson.Wire.JsonElement);
-        }
+        Serialized(writer, EntitiesName, activity.Entities, ProtocolJson.Wire.ListJsonElement);
+        Element(writer, ChannelDataName, activity.ChannelData);
+        Element(writer, ValueName, activity.Value);
         Extra(writer, activity.Extra);
         writer.WriteEndObject();
+    }
+
+    /// <summary>A rare part, written by the generated serializer into the same writer.</summary>
+    private static void Serialized<T>(Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonTypeInfo<T> type)
+        where T : class
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            JsonSerializer.Serialize(writer, value, type);
+        }
+    }
+
+    private static void Element(Utf8JsonWriter writer, JsonEncodedText name, JsonElement? value)
+    {
+        if (value is { } element)
+        {
+            writer.WritePropertyName(name);
+            JsonSerializer.Serialize(writer, element, ProtocolJson.Wire.JsonElement);
+        }
     }
 
     private static void String(Utf8JsonWriter writer, JsonEncodedText name, string? value)
