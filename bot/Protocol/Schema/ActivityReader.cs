@@ -38,7 +38,24 @@ public static class ActivityReader
 
     private static FieldSet Fields(params Field[] fields) => new(
         fields.Aggregate(0UL, (bits, f) => bits | (1UL << (int)f)),
-        fields.ToDictionary(f => JsonNamingPolicy.CamelCase.ConvertName(f.ToString()), StringComparer.OrdinalIgnoreCase));
+        fields.ToDictionary(WireName, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The field's name on the wire, as the serializer's camelCase policy spells the property.</summary>
+    private static string WireName(Field field) => JsonNamingPolicy.CamelCase.ConvertName(field.ToString());
+
+    /// <summary>Every field's wire name as UTF-8, indexed by its length: derived once from <see cref="Field"/>.</summary>
+    private static readonly (byte[] Name, Field Field)[][] ExactNames = ByLength(
+        Enum.GetValues<Field>().Where(f => f != Field.Unknown).Select(f => (Encoding.UTF8.GetBytes(WireName(f)), f)).ToArray());
+
+    private static (byte[] Name, Field Field)[][] ByLength((byte[] Name, Field Field)[] names)
+    {
+        var table = new (byte[] Name, Field Field)[names.Max(n => n.Name.Length) + 1][];
+        for (var length = 0; length < table.Length; length++)
+        {
+            table[length] = names.Where(n => n.Name.Length == length).ToArray();
+        }
+        return table;
+    }
 
     /// <summary>
     /// The activity whose JSON starts at the reader's next token (or current one when reading has begun);
@@ -199,27 +216,22 @@ public static class ActivityReader
         }
     }
 
-    /// <summary>The field whose camelCase name is exactly these bytes (in any of the three types), or Unknown.</summary>
-    private static Field Exact(ReadOnlySpan<byte> name) => name.Length switch
+    /// <summary>The field whose wire name is exactly these bytes (in any of the three types), or Unknown.</summary>
+    private static Field Exact(ReadOnlySpan<byte> name)
     {
-        2 => name.SequenceEqual("id"u8) ? Field.Id : Field.Unknown,
-        4 => name.SequenceEqual("type"u8) ? Field.Type : name.SequenceEqual("name"u8) ? Field.Name : name.SequenceEqual("from"u8) ? Field.From
-            : name.SequenceEqual("text"u8) ? Field.Text : name.SequenceEqual("role"u8) ? Field.Role : Field.Unknown,
-        5 => name.SequenceEqual("value"u8) ? Field.Value : Field.Unknown,
-        6 => name.SequenceEqual("locale"u8) ? Field.Locale : name.SequenceEqual("action"u8) ? Field.Action : Field.Unknown,
-        7 => name.SequenceEqual("summary"u8) ? Field.Summary : name.SequenceEqual("isGroup"u8) ? Field.IsGroup : Field.Unknown,
-        8 => name.SequenceEqual("entities"u8) ? Field.Entities : name.SequenceEqual("tenantId"u8) ? Field.TenantId : Field.Unknown,
-        9 => name.SequenceEqual("timestamp"u8) ? Field.Timestamp : name.SequenceEqual("channelId"u8) ? Field.ChannelId
-            : name.SequenceEqual("recipient"u8) ? Field.Recipient : name.SequenceEqual("replyToId"u8) ? Field.ReplyToId : Field.Unknown,
-        10 => name.SequenceEqual("serviceUrl"u8) ? Field.ServiceUrl : name.SequenceEqual("textFormat"u8) ? Field.TextFormat : Field.Unknown,
-        11 => name.SequenceEqual("channelData"u8) ? Field.ChannelData : name.SequenceEqual("attachments"u8) ? Field.Attachments
-            : name.SequenceEqual("aadObjectId"u8) ? Field.AadObjectId : Field.Unknown,
-        12 => name.SequenceEqual("conversation"u8) ? Field.Conversation : name.SequenceEqual("membersAdded"u8) ? Field.MembersAdded : Field.Unknown,
-        13 => name.SequenceEqual("localTimezone"u8) ? Field.LocalTimezone : Field.Unknown,
-        14 => name.SequenceEqual("localTimestamp"u8) ? Field.LocalTimestamp : name.SequenceEqual("membersRemoved"u8) ? Field.MembersRemoved : Field.Unknown,
-        16 => name.SequenceEqual("attachmentLayout"u8) ? Field.AttachmentLayout : name.SequenceEqual("conversationType"u8) ? Field.ConversationType : Field.Unknown,
-        _ => Field.Unknown,
-    };
+        if (name.Length >= ExactNames.Length)
+        {
+            return Field.Unknown;
+        }
+        foreach (var (candidate, field) in ExactNames[name.Length])
+        {
+            if (name.SequenceEqual(candidate))
+            {
+                return field;
+            }
+        }
+        return Field.Unknown;
+    }
 
     /// <summary>A string or null; any other kind throws, as the serializer's string converter does.</summary>
     private static string? String(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
