@@ -29,7 +29,7 @@ public sealed class MeasureReplies(MeasureRegistry registry)
         {
             return known;
         }
-        var reply = Freeze(Build(query, language)!);
+        var reply = FrozenMessages.Freeze(Build(query, language)!);
         return _fixed.GetOrAdd((key, language), reply);
     }
 
@@ -46,8 +46,6 @@ public sealed class MeasureReplies(MeasureRegistry registry)
 
     private static string Numbers(IReadOnlyList<Measure> measures) =>
         string.Join(',', measures.Select(m => m.Number.ToString(CultureInfo.InvariantCulture)));
-
-    private static OutgoingMessage Freeze(OutgoingMessage reply) => FrozenMessages.Freeze(reply);
 
     private OutgoingMessage? Build(MeasureQuery query, Language language) => query switch
     {
