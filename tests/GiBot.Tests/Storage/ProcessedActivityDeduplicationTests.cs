@@ -130,4 +130,25 @@ public sealed class ProcessedActivityDeduplicationTests : IDisposable
         }
         Assert.True(await new SqlProcessedActivityStore(database, TimeProvider.System).WasRecordedAsync("a:chat", "m-19", None));
     }
+
+    [Fact]
+    public async Task Ids_handed_in_quick_succession_share_commits()
+    {
+        var database = await MigratedAsync(new SqliteDatabase(_directory.File("gibot.db")));
+        await using var store = new SqlProcessedActivityStore(database, TimeProvider.System);
+        const int ids = 30;
+        var records = new List<Task<bool>>();
+        for (var i = 0; i < ids; i++)
+        {
+            // About 1 ms apart: each id would find the writer idle and get a commit of its own without the interval.
+            records.Add(store.TryRecordAsync("a:chat", $"m-{i}", None));
+            Thread.Sleep(1);
+        }
+        Assert.All(await Task.WhenAll(records), Assert.True);
+        Assert.InRange(store.Commits, 1, ids / 2);
+        for (var i = 0; i < ids; i++)
+        {
+            Assert.True(await store.WasRecordedAsync("a:chat", $"m-{i}", None));
+        }
+    }
 }
