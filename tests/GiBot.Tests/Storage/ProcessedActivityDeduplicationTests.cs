@@ -132,21 +132,21 @@ public sealed class ProcessedActivityDeduplicationTests : IDisposable
     }
 
     [Fact]
-    public async Task Ids_handed_in_quick_succession_share_commits()
+    public async Task Ids_arriving_within_the_commit_interval_wait_for_it_and_share_one_commit()
     {
         var database = await MigratedAsync(new SqliteDatabase(_directory.File("gibot.db")));
-        await using var store = new SqlProcessedActivityStore(database, TimeProvider.System);
-        const int ids = 30;
-        var records = new List<Task<bool>>();
-        for (var i = 0; i < ids; i++)
-        {
-            // About 1 ms apart: each id would find the writer idle and get a commit of its own without the interval.
-            records.Add(store.TryRecordAsync("a:chat", $"m-{i}", None));
-            Thread.Sleep(1);
-        }
+        await using var store = new SqlProcessedActivityStore(database, TimeProvider.System) { CommitInterval = TimeSpan.FromSeconds(1) };
+        // After a quiet spell an id is committed at once.
+        Assert.True(await store.TryRecordAsync("a:chat", "m-0", None).WaitAsync(TimeSpan.FromMilliseconds(500)));
+        Assert.Equal(1, store.Commits);
+
+        var records = Enumerable.Range(1, 29).Select(i => store.TryRecordAsync("a:chat", $"m-{i}", None)).ToArray();
+        await Task.Delay(200);
+        Assert.DoesNotContain(records, r => r.IsCompleted);
+
         Assert.All(await Task.WhenAll(records), Assert.True);
-        Assert.InRange(store.Commits, 1, ids / 2);
-        for (var i = 0; i < ids; i++)
+        Assert.Equal(2, store.Commits);
+        for (var i = 0; i < 30; i++)
         {
             Assert.True(await store.WasRecordedAsync("a:chat", $"m-{i}", None));
         }
