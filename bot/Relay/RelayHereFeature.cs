@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using GiBot.Localization;
 using GiBot.Protocol.Turns;
 using GiBot.Storage;
@@ -10,7 +11,8 @@ namespace GiBot.Relay;
 /// </summary>
 public sealed class RelayHereFeature(RelayTargetResolver targets, RosterAccess roster, IRelayOutbox outbox, AdminAlerts alerts, TimeProvider time) : IMessageFeature
 {
-    private static readonly HashSet<string> Commands = new(["在此频道接收进展", "在本频道接收进展", "relay here"], StringComparer.OrdinalIgnoreCase);
+    // A frozen set compares lengths first, so a long message is turned away without hashing all of it.
+    private static readonly FrozenSet<string> Commands = new[] { "在此频道接收进展", "在本频道接收进展", "relay here" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public int Order => 30;
 

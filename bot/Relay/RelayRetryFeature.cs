@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using GiBot.Localization;
 using GiBot.Protocol.Turns;
 using GiBot.Storage;
@@ -10,7 +11,8 @@ namespace GiBot.Relay;
 /// </summary>
 public sealed class RelayRetryFeature(RosterAccess roster, IRelayOutbox outbox, AdminAlerts alerts) : IMessageFeature
 {
-    private static readonly HashSet<string> Commands = new(["重新转发", "重新转发进展", "relay retry"], StringComparer.OrdinalIgnoreCase);
+    // A frozen set compares lengths first, so a long message is turned away without hashing all of it.
+    private static readonly FrozenSet<string> Commands = new[] { "重新转发", "重新转发进展", "relay retry" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public int Order => 31;
 
