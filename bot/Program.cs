@@ -55,6 +55,7 @@ builder.Services.AddGiBotOverview(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.Services.GetRequiredService<StorageInitializer>().TryStartAsync()) return;
+app.Logger.LogGarbageCollector();
 if (settings.IsLocalMode)
 {
     app.Logger.LogWarning("MicrosoftAppId is empty: local mode. Requests are accepted without authentication and replies are sent without a token. Never expose this instance to a network.");

@@ -59,6 +59,14 @@ public sealed class NativeAotBotTests(NativeBotFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void The_GC_settings_embedded_at_publish_are_the_ones_in_effect()
+    {
+        // The runtime drops a setting whose name it does not know without a word (an embedded "GCgen0MaxBudget"
+        // once left the ceiling at 6 MB): the start-up line shows what it applied (bot/GiBot.csproj's IlcArg values).
+        Assert.Contains("Garbage collector: workstation, background gen2, gen0 budget ceiling 4096 KB, regions 1024 KB, conserve memory 9, hard limit 0 KB", Bot.Bot.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Full_width_digits_in_a_Chinese_question_are_read_as_the_measure_number()
     {
         // The question parser folds full-width forms with NFKC (QuestionText): it must work in the native binary too.
