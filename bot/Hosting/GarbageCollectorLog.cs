@@ -11,10 +11,6 @@ public static partial class GarbageCollectorLog
 {
     public static void LogGarbageCollector(this ILogger logger)
     {
-        if (!logger.IsEnabled(LogLevel.Information))
-        {
-            return;
-        }
         var settings = GC.GetConfigurationVariables();
         LogSettings(logger,
             Flag(settings, "ServerGC") ? "server" : "workstation",
