@@ -4,7 +4,9 @@ namespace GiBot.Protocol.Connector;
 /// The times of the most recent calls of one partition, oldest first, kept only as far back as the
 /// longest window and as many as the largest limit, plus the calls counted but not yet sent
 /// (<see cref="Reserve"/>: their time is fixed by <see cref="Resolve"/> when they go on the wire).
-/// Answers exactly: how long until one more call keeps every window within its limit.
+/// Answers exactly: how long until one more call keeps every window within its limit. A window allowing more
+/// than <see cref="MostTimesKept"/> calls is counted per slot instead (<see cref="SlottedCallWindow"/>), so
+/// what a partition keeps does not grow with Teams' hourly limit.
 /// Not thread-safe; its owner serialises access and passes a clock that never goes back
 /// (a resolved call may carry an earlier time; it is sorted in).
 /// </summary>
@@ -13,7 +15,11 @@ internal sealed class CallLog
     /// <summary>What <see cref="WaitBefore"/> answers when only a call still unsent can free a window.</summary>
     public static readonly TimeSpan UntilResolved = TimeSpan.MaxValue;
 
+    /// <summary>Windows up to this limit keep each call's time (Teams' 7/1 s, 8/2 s, 60/30 s and 50/s per app).</summary>
+    public const int MostTimesKept = 64;
+
     private readonly (int Limit, TimeSpan Span)[] _windows;
+    private readonly SlottedCallWindow[] _slotted;
     private readonly int _keep;
     private readonly TimeSpan _horizon;
     private TimeSpan[] _ring = new TimeSpan[8];
@@ -24,9 +30,10 @@ internal sealed class CallLog
 
     public CallLog(IReadOnlyList<RateWindow> windows, TimeSpan margin)
     {
-        _windows = windows.Select(w => (w.PermitLimit, w.Window + margin)).ToArray();
-        _keep = _windows.Max(w => w.Limit);
-        _horizon = _windows.Max(w => w.Span);
+        _windows = windows.Where(w => w.PermitLimit <= MostTimesKept).Select(w => (w.PermitLimit, w.Window + margin)).ToArray();
+        _slotted = windows.Where(w => w.PermitLimit > MostTimesKept).Select(w => new SlottedCallWindow(w.PermitLimit, w.Window + margin)).ToArray();
+        _keep = _windows.Length == 0 ? 0 : _windows.Max(w => w.Limit);
+        _horizon = _windows.Length == 0 ? TimeSpan.Zero : _windows.Max(w => w.Span);
     }
 
     /// <summary>Calls counted whose time is not fixed yet.</summary>
@@ -58,6 +65,18 @@ internal sealed class CallLog
                 wait = leaves - now;
             }
         }
+        foreach (var window in _slotted)
+        {
+            if (_pending >= window.Limit)
+            {
+                return UntilResolved;
+            }
+            var slotWait = window.WaitBefore(now, _pending);
+            if (slotWait > wait)
+            {
+                wait = slotWait;
+            }
+        }
         return wait;
     }
 
@@ -66,6 +85,7 @@ internal sealed class CallLog
     {
         Append(now);
         Trim(now);
+        Count(now);
     }
 
     /// <summary>Counts a call whose time is fixed later by <see cref="Resolve"/>; until then it fills every window.</summary>
@@ -83,6 +103,7 @@ internal sealed class CallLog
             Set(i - 1, at);
         }
         Trim(now);
+        Count(at);
         var resolved = _resolved;
         _resolved = null;
         resolved?.TrySetResult();
@@ -93,7 +114,19 @@ internal sealed class CallLog
         (_resolved ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     /// <summary>True when no recorded or reserved call can still hold back a future one.</summary>
-    public bool IsIdle(TimeSpan now) => _pending == 0 && (_count == 0 || At(_count - 1) <= now - _horizon);
+    public bool IsIdle(TimeSpan now) =>
+        _pending == 0 && (_count == 0 || At(_count - 1) <= now - _horizon) && _slotted.All(w => w.IsEmpty(now));
+
+    /// <summary>Room for call times (for tests: it must not grow with the slotted windows' limits).</summary>
+    internal int TimesCapacity => _ring.Length;
+
+    private void Count(TimeSpan at)
+    {
+        foreach (var window in _slotted)
+        {
+            window.Add(at);
+        }
+    }
 
     private TimeSpan At(int index) => _ring[(_head + index) % _ring.Length];
 
