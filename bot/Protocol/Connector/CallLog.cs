@@ -4,9 +4,9 @@ namespace GiBot.Protocol.Connector;
 /// The times of the most recent calls of one partition, oldest first, kept only as far back as the
 /// longest window and as many as the largest limit, plus the calls counted but not yet sent
 /// (<see cref="Reserve"/>: their time is fixed by <see cref="Resolve"/> when they go on the wire).
-/// Answers exactly: how long until one more call keeps every window within its limit. A window allowing more
-/// than <see cref="MostTimesKept"/> calls is counted per slot instead (<see cref="SlottedCallWindow"/>), so
-/// what a partition keeps does not grow with Teams' hourly limit.
+/// Answers how long until one more call keeps every window within its limit: exactly, except for a window
+/// allowing more than <see cref="MostTimesKept"/> calls, which is counted per slot (<see cref="SlottedCallWindow"/>,
+/// erring late) so that what a partition keeps does not grow with Teams' hourly limit.
 /// Not thread-safe; its owner serialises access and passes a clock that never goes back
 /// (a resolved call may carry an earlier time; it is sorted in).
 /// </summary>

@@ -28,7 +28,7 @@ internal sealed class SlottedCallWindow
 
     public int Limit { get; }
 
-    /// <summary>Counts a call made at <paramref name="at"/> (at most the latest time seen, or later).</summary>
+    /// <summary>Counts a call made at <paramref name="at"/>, which may be older than calls counted before (answers come in any order).</summary>
     public void Add(TimeSpan at)
     {
         var slot = at.Ticks / _slotTicks;
