@@ -2,7 +2,7 @@ namespace GiBot.Protocol.Connector;
 
 /// <summary>
 /// The times of the most recent calls of one partition, oldest first, kept only as far back as the
-/// longest window and as many as the largest limit, plus the calls counted but not yet sent
+/// longest window and as many as the largest limit among the windows kept exactly, plus the calls counted but not yet sent
 /// (<see cref="Reserve"/>: their time is fixed by <see cref="Resolve"/> when they go on the wire).
 /// Answers how long until one more call keeps every window within its limit: exactly, except for a window
 /// allowing more than <see cref="MostTimesKept"/> calls, which is counted per slot (<see cref="SlottedCallWindow"/>,
@@ -67,10 +67,6 @@ internal sealed class CallLog
         }
         foreach (var window in _slotted)
         {
-            if (_pending >= window.Limit)
-            {
-                return UntilResolved;
-            }
             var slotWait = window.WaitBefore(now, _pending);
             if (slotWait > wait)
             {
@@ -114,8 +110,21 @@ internal sealed class CallLog
         (_resolved ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     /// <summary>True when no recorded or reserved call can still hold back a future one.</summary>
-    public bool IsIdle(TimeSpan now) =>
-        _pending == 0 && (_count == 0 || At(_count - 1) <= now - _horizon) && _slotted.All(w => w.IsEmpty(now));
+    public bool IsIdle(TimeSpan now)
+    {
+        if (_pending > 0 || (_count > 0 && At(_count - 1) > now - _horizon))
+        {
+            return false;
+        }
+        foreach (var window in _slotted)
+        {
+            if (!window.HasNoneInside(now))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>Room for call times (for tests: it must not grow with the slotted windows' limits).</summary>
     internal int TimesCapacity => _ring.Length;

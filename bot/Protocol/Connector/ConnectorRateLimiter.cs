@@ -15,8 +15,9 @@ namespace GiBot.Protocol.Connector;
 /// those count per segment (a window of W then really holds only W minus one segment), and chaining
 /// several queued limiters takes a permit from the first while still waiting on the next, so the
 /// first window counts the call too early. Both let bursts exceed the limits the limiter exists to keep.
-/// The hourly window is the one exception: it is counted per minute (<see cref="SlottedCallWindow"/>), erring
-/// late, so a conversation's log stays small.
+/// A window allowing more than <see cref="CallLog.MostTimesKept"/> calls (by default only the hourly one) is the
+/// exception: it is counted per sixtieth of its length (<see cref="SlottedCallWindow"/>), erring late, so a
+/// conversation's log stays small.
 /// Teams counts a call when it arrives, so <see cref="ReserveAsync"/> counts it at once but fixes its time
 /// only once it went on the wire and was answered (<see cref="ConnectorPermit"/>): a call delayed after the
 /// limiter let it through (a new connection, a TLS handshake, a cold start, a busy connector) then holds back

@@ -1,13 +1,13 @@
 namespace GiBot.Protocol.Connector;
 
 /// <summary>
-/// One long window (Teams' 1800 calls an hour) counted per slot, a sixtieth of the window, instead of one time
-/// per call: a busy conversation then keeps 61 counters instead of up to 1800 times, which at full load
-/// grew by megabytes a minute and lived long enough to reach the GC's oldest generation.
+/// One window allowing many calls (Teams' 1800 calls an hour) counted per slot, a sixtieth of the window, instead
+/// of one time per call: a busy conversation then keeps 61 counters instead of up to 1800 times, which at full
+/// load grew by megabytes a minute and lived long enough to reach the GC's oldest generation.
 /// A call counts as made at the end of its slot, so it leaves the window up to one slot later than it
 /// really does and never earlier: the limit is kept, and a caller may wait up to one slot (a minute of an
 /// hour) longer than an exact log would make it.
-/// Not thread-safe; <see cref="CallLog"/> serialises access. Times are ticks of a clock that never goes back.
+/// Not thread-safe; <see cref="CallLog"/> serialises access. Times come from a clock that never goes back.
 /// </summary>
 internal sealed class SlottedCallWindow
 {
@@ -18,6 +18,9 @@ internal sealed class SlottedCallWindow
     private readonly long _slotTicks;
     private readonly TimeSpan _span;
     private long _newest = -1;
+
+    /// <summary>The sum of <see cref="_counts"/>: while it leaves room, nothing needs counting slot by slot.</summary>
+    private int _total;
 
     public SlottedCallWindow(int limit, TimeSpan span)
     {
@@ -35,70 +38,79 @@ internal sealed class SlottedCallWindow
         if (slot > _newest)
         {
             // Slots passed over since the newest one are reused: clear what they held.
-            var clearFrom = Math.Max(_newest + 1, slot - _counts.Length + 1);
-            for (var s = clearFrom; s <= slot; s++)
+            for (var s = Math.Max(_newest + 1, slot - _counts.Length + 1); s <= slot; s++)
             {
-                _counts[s % _counts.Length] = 0;
+                _total -= _counts[Cell(s)];
+                _counts[Cell(s)] = 0;
             }
             _newest = slot;
         }
         // A slot this old ended at least a window before the newest one began: its calls have left the window.
         if (slot > _newest - _counts.Length)
         {
-            _counts[slot % _counts.Length]++;
+            _counts[Cell(slot)]++;
+            _total++;
         }
     }
 
     /// <summary>
-    /// Zero when one more call fits beside <paramref name="unsent"/> calls not yet counted here (the caller
-    /// answers for <paramref name="unsent"/> at or over the limit); otherwise the wait until enough slots
-    /// have left the window.
+    /// Zero when one more call fits beside <paramref name="unsent"/> calls not yet counted here; otherwise the wait
+    /// until enough slots have left the window, or <see cref="CallLog.UntilResolved"/> when the unsent calls alone
+    /// fill it.
     /// </summary>
     public TimeSpan WaitBefore(TimeSpan now, int unsent)
     {
         var allowed = Limit - unsent;
-        var inside = 0;
-        var oldest = Math.Max(0, _newest - _counts.Length + 1);
-        for (var s = oldest; s <= _newest; s++)
+        if (allowed <= 0)
         {
-            if (Leaves(s) > now)
-            {
-                inside += _counts[s % _counts.Length];
-            }
+            return CallLog.UntilResolved;
+        }
+        if (_total < allowed)
+        {
+            return TimeSpan.Zero;
+        }
+        var first = FirstInside(now);
+        var inside = 0;
+        for (var s = first; s <= _newest; s++)
+        {
+            inside += _counts[Cell(s)];
         }
         if (inside < allowed)
         {
             return TimeSpan.Zero;
         }
-        for (var s = oldest; s <= _newest; s++)
+        // Slots leave in order: the wait ends when the one that brings the count under the limit leaves.
+        var slot = first;
+        while (inside >= allowed)
         {
-            var leaves = Leaves(s);
-            if (leaves <= now)
-            {
-                continue;
-            }
-            inside -= _counts[s % _counts.Length];
-            if (inside < allowed)
-            {
-                return leaves - now;
-            }
+            inside -= _counts[Cell(slot)];
+            slot++;
         }
-        // Unreachable while unsent < Limit: once every slot has left, nothing is inside.
-        return CallLog.UntilResolved;
+        return Leaves(slot - 1) - now;
     }
 
-    /// <summary>True when no counted call is still inside the window.</summary>
-    public bool IsEmpty(TimeSpan now)
+    /// <summary>True when none of the counted calls is still inside the window at <paramref name="now"/>.</summary>
+    public bool HasNoneInside(TimeSpan now)
     {
-        for (var s = Math.Max(0, _newest - _counts.Length + 1); s <= _newest; s++)
+        for (var s = FirstInside(now); s <= _newest; s++)
         {
-            if (_counts[s % _counts.Length] > 0 && Leaves(s) > now)
+            if (_counts[Cell(s)] > 0)
             {
                 return false;
             }
         }
         return true;
     }
+
+    /// <summary>The oldest slot kept whose calls are still inside the window: Leaves(s) &gt; now.</summary>
+    private long FirstInside(TimeSpan now)
+    {
+        var windowStart = now.Ticks - _span.Ticks;
+        var firstStillIn = windowStart < 0 ? 0 : windowStart / _slotTicks;
+        return Math.Max(firstStillIn, _newest - _counts.Length + 1);
+    }
+
+    private int Cell(long slot) => (int)(slot % _counts.Length);
 
     private TimeSpan Leaves(long slot) => TimeSpan.FromTicks((slot + 1) * _slotTicks) + _span;
 }

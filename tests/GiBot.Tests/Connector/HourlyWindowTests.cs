@@ -26,7 +26,7 @@ public sealed class HourlyWindowTests
             }
         }
 
-        Assert.True(sent >= 3 * 1800 - 60, $"only {sent} calls in three hours");
+        Assert.Equal(3 * 1800, sent);
         Assert.True(log.TimesCapacity <= 64, $"room for {log.TimesCapacity} times");
     }
 
@@ -82,25 +82,66 @@ public sealed class HourlyWindowTests
         var now = TimeSpan.FromMinutes(10);
         Assert.Equal(Hour + TimeSpan.FromMinutes(2) - now, window.WaitBefore(now, unsent: 0));
         Assert.Equal(Hour + TimeSpan.FromMinutes(6) - now, window.WaitBefore(now, unsent: 1));
-        Assert.False(window.IsEmpty(Hour + TimeSpan.FromMinutes(5)));
-        Assert.True(window.IsEmpty(Hour + TimeSpan.FromMinutes(6)));
+        Assert.False(window.HasNoneInside(Hour + TimeSpan.FromMinutes(5)));
+        Assert.True(window.HasNoneInside(Hour + TimeSpan.FromMinutes(6)));
     }
 
     [Fact]
-    public void Calls_older_than_the_window_are_forgotten_when_the_slots_come_round_again()
+    public void A_minute_is_cleared_only_when_the_ring_comes_round_to_it_again()
     {
         var window = new SlottedCallWindow(limit: 3, span: Hour);
         for (var i = 0; i < 3; i++)
         {
-            window.Add(TimeSpan.FromMinutes(1));
+            window.Add(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(10));
         }
-        Assert.NotEqual(TimeSpan.Zero, window.WaitBefore(TimeSpan.FromMinutes(30), unsent: 0));
 
-        // Two hours on, the same slot of the ring holds new calls only.
-        window.Add(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+        // Half an hour on, the minutes in between are reused; minute 1 is not and still holds its three calls.
+        window.Add(TimeSpan.FromMinutes(30));
+        Assert.Equal(Hour + TimeSpan.FromMinutes(2) - TimeSpan.FromMinutes(31), window.WaitBefore(TimeSpan.FromMinutes(31), unsent: 0));
 
-        Assert.Equal(TimeSpan.Zero, window.WaitBefore(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2), unsent: 1));
-        Assert.NotEqual(TimeSpan.Zero, window.WaitBefore(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2), unsent: 2));
+        // 2:03 falls in minute 1's place in the ring (61 places): its old calls go, and only the new one counts.
+        window.Add(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(3));
+        var now = TimeSpan.FromHours(2) + TimeSpan.FromMinutes(4);
+        Assert.Equal(TimeSpan.Zero, window.WaitBefore(now, unsent: 1));
+        Assert.NotEqual(TimeSpan.Zero, window.WaitBefore(now, unsent: 2));
+    }
+
+    [Fact]
+    public void A_call_answered_more_than_a_window_late_is_not_counted()
+    {
+        var window = new SlottedCallWindow(limit: 2, span: Hour);
+        window.Add(TimeSpan.FromHours(2));
+        window.Add(TimeSpan.FromMinutes(30));
+
+        Assert.Equal(TimeSpan.Zero, window.WaitBefore(TimeSpan.FromHours(2), unsent: 0));
+        Assert.True(window.HasNoneInside(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void Unsent_calls_fill_a_slotted_window_until_resolved_and_then_count_from_their_minute_with_the_margin()
+    {
+        var margin = TimeSpan.FromMilliseconds(7);
+        var log = new CallLog([new RateWindow { PermitLimit = 100, Window = Hour }], margin);
+        for (var i = 0; i < 100; i++)
+        {
+            log.Reserve();
+        }
+        Assert.Equal(CallLog.UntilResolved, log.WaitBefore(TimeSpan.FromSeconds(20)));
+
+        var now = TimeSpan.FromSeconds(30);
+        log.Resolve(TimeSpan.FromSeconds(25), now);
+        var wait = log.WaitBefore(now);
+        // An exact log lets the call go at 25 s + 1 h + margin; counted at the end of its slot (60.0001 s), it goes a little later.
+        Assert.InRange(wait, TimeSpan.FromSeconds(25) + Hour + margin - now, TimeSpan.FromSeconds(25 + 61) + Hour + margin - now);
+        Assert.True(log.WaitBefore(now + wait - TimeSpan.FromTicks(1)) > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, log.WaitBefore(now + wait));
+
+        for (var i = 0; i < 99; i++)
+        {
+            log.Resolve(now, now);
+        }
+        Assert.False(log.IsIdle(now + Hour));
+        Assert.True(log.IsIdle(now + wait + TimeSpan.FromMinutes(1)));
     }
 
     private static bool ShortWindowsAllow(List<TimeSpan> sent, TimeSpan at) =>
