@@ -15,6 +15,7 @@ internal sealed class SlottedCallWindow
 
     // One more slot than the window spans: a slot older than these has left the window (see Add).
     private readonly int[] _counts = new int[SlotsPerWindow + 1];
+    private readonly int _limit;
     private readonly long _slotTicks;
     private readonly TimeSpan _span;
     private long _newest = -1;
@@ -24,12 +25,10 @@ internal sealed class SlottedCallWindow
 
     public SlottedCallWindow(int limit, TimeSpan span)
     {
-        Limit = limit;
+        _limit = limit;
         _span = span;
         _slotTicks = Math.Max(1, (span.Ticks + SlotsPerWindow - 1) / SlotsPerWindow);
     }
-
-    public int Limit { get; }
 
     /// <summary>Counts a call made at <paramref name="at"/>, which may be older than calls counted before (answers come in any order).</summary>
     public void Add(TimeSpan at)
@@ -60,7 +59,7 @@ internal sealed class SlottedCallWindow
     /// </summary>
     public TimeSpan WaitBefore(TimeSpan now, int unsent)
     {
-        var allowed = Limit - unsent;
+        var allowed = _limit - unsent;
         if (allowed <= 0)
         {
             return CallLog.UntilResolved;
