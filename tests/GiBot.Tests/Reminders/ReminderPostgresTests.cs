@@ -37,8 +37,14 @@ public sealed class ReminderPostgresTests
     public async Task A_claim_taken_over_after_its_lease_expired_still_sends_each_recipient_once()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var first = await ReminderBot.StartAsync(ReminderBot.Beijing("2026-11-19 10:00"),
-            new() { ["ConnectionStrings:Postgres"] = database.ConnectionString });
+        // Every send below happens at one frozen instant. When one instance wins all eight of the liaison's sends, Teams'
+        // 7 per second would hold the eighth until the fake clock moves, which this test never does (a rare hang in CI).
+        await using var first = await ReminderBot.StartAsync(ReminderBot.Beijing("2026-11-19 10:00"), new()
+        {
+            ["ConnectionStrings:Postgres"] = database.ConnectionString,
+            ["Connector:RateLimits:PerConversation:0:PermitLimit"] = "1000000",
+            ["Connector:RateLimits:PerConversation:1:PermitLimit"] = "1000000",
+        });
         await using var second = first.SecondInstance();
         foreach (var who in new[] { Staff.Liaison, Staff.Head })
         {
