@@ -50,6 +50,9 @@ internal sealed class ConnectorHttp : IDisposable
             PooledConnectionIdleTimeout = connections.PooledConnectionIdleTimeout,
             MaxConnectionsPerServer = connections.MaxConnectionsPerServer,
             UseCookies = false,
+            // The Bot Connector never redirects. Following one would send the message to a host ServiceUrlPolicy
+            // never approved; a 3xx fails the call instead, like any other unexpected answer.
+            AllowAutoRedirect = false,
         };
         // The handler itself, not an HttpClient: the exchange owns every timeout and reads the answers' bodies,
         // so HttpClient's linked cancellation source and buffering per call would only repeat that work.

@@ -40,6 +40,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
         /// <summary>How long the connector stalls after the status and headers went out, before the body.</summary>
         public TimeSpan BodyDelay { get; init; }
+
+        /// <summary>A <c>Location</c> header to answer with (for redirects).</summary>
+        public string? Location { get; init; }
     }
 
     public ConcurrentQueue<Call> Calls { get; } = new();
@@ -116,6 +119,10 @@ public sealed class FakeConnector : IAsyncDisposable
             if (failure.RetryAfter is not null)
             {
                 context.Response.Headers.RetryAfter = failure.RetryAfter;
+            }
+            if (failure.Location is not null)
+            {
+                context.Response.Headers.Location = failure.Location;
             }
             if (failure.BodyDelay > TimeSpan.Zero)
             {
