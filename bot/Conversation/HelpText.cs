@@ -9,17 +9,32 @@ namespace GiBot.Conversation;
 /// <summary>The welcome and help texts: what GiBot is for and what to ask it.</summary>
 public static class HelpText
 {
-    public static string Welcome(Language language) => language.Pick(
-        "您好！我是 GiBot，焦作市市场监督管理局地理标志保护分工方案助手。\n\n" + Body(language),
-        "Hello! I am GiBot, the assistant for the Jiaozuo Municipal Market Supervision Administration's division-of-labour plan for geographical-indication protection.\n\n" + Body(language));
+    public static string Welcome(Language language) => Hello(language) + "\n\n" + Body(language);
 
     public static string Help(Language language) => Body(language);
 
+    public static string Hello(Language language) => language.Pick(
+        "您好！我是 GiBot，焦作市市场监督管理局地理标志保护分工方案助手。",
+        "Hello! I am GiBot, the assistant for the Jiaozuo Municipal Market Supervision Administration's division-of-labour plan for geographical-indication protection.");
+
+    public static string NotUnderstood(Language language) => language.Pick(
+        "抱歉，我没有理解您的问题。",
+        "Sorry, I did not understand that.");
+
+    public static string YouAreWelcome(Language language) => language.Pick(
+        "不客气！还有问题随时问我，发送“帮助”可查看我能做什么。",
+        "You're welcome! Ask me anything about the plan at any time; send \"help\" to see what I can do.");
+
+    public static string Goodbye(Language language) => language.Pick(
+        "再见！需要时随时找我。",
+        "Goodbye! I am here whenever you need me.");
+
     /// <summary>The help as a card (cards/help.json): the same examples, and a button for the list of measures.</summary>
-    public static AdaptiveCard HelpCard(Language language) => new(CardTemplate.Get("help").FillObject(new CardValues()
+    /// <param name="opening">A line before the examples, e.g. an apology for a question not understood.</param>
+    public static AdaptiveCard HelpCard(Language language, string? opening = null) => new(CardTemplate.Get("help").FillObject(new CardValues()
         .Set("lang", MeasureCards.LangCode(language))
         .Set("heading", language.Pick("GiBot 使用帮助", "How to use GiBot"))
-        .Set("intro", language.Pick("您可以这样问我：", "You can ask me, for example:"))
+        .Set("intro", (opening is null ? "" : opening + "\n\n") + language.Pick("您可以这样问我：", "You can ask me, for example:"))
         .Set("examples", Examples(language).Select(e => (JsonNode)CardTemplate.Get("help-example").FillObject(new CardValues().Set("text", "• " + e))))
         .Set("footer", language.Pick("发送“帮助”可随时查看本说明。", "Send \"help\" at any time to see this again."))
         .Set("actions", [(JsonNode)CardTemplate.Get("measure-action").FillObject(new CardValues()
