@@ -32,6 +32,7 @@ public sealed class MeasureCards(MeasureRegistry registry)
             .Set("heading", MeasureLabels.MeasureTitle(measure.Number, language))
             .Set("placement", MeasureLabels.Placement(measure, language))
             .Set("blocks", Block(measure, MeasureLabels.TextLabel(language), language, withCountyNote: true))
+            .Set("source", MeasureLabels.Source(registry, language, MeasureLabels.MeasurePlace(measure, language)))
             .Set("actions", actions.Take(MaxActions)));
     }
 
@@ -41,6 +42,7 @@ public sealed class MeasureCards(MeasureRegistry registry)
             .Set("heading", MeasureLabels.Item(item, language))
             .Set("placement", MeasureLabels.Section(item.Section, language))
             .Set("blocks", measures.Select((m, i) => Block(m, MeasureLabels.MeasureTitle(m.Number, language), language, withCountyNote: i == measures.Count - 1)))
+            .Set("source", MeasureLabels.Source(registry, language, MeasureLabels.ItemPlace(item, language)))
             .Set("actions", new[]
             {
                 Action(language.Pick($"{item.Section.Number}、全部措施", $"All of part {item.Section.Number}"), MeasureVerbs.SectionData(item.Section.Number, language)),
@@ -71,6 +73,7 @@ public sealed class MeasureCards(MeasureRegistry registry)
             .Set("heading", heading)
             .Set("hint", language.Pick("点击一行查看该措施的全文和分工。", "Select a row to see the full text and owners."))
             .Set("rows", body)
+            .Set("source", MeasureLabels.Source(registry, language))
             .Set("actions", offerAll ? [Action(MeasureLabels.ListAllButton(language), MeasureVerbs.ListData(language))] : Array.Empty<JsonNode>()));
     }
 

@@ -64,8 +64,8 @@ public static class MeasureLabels
         }
         var names = string.Join(language.Pick("、", "; "), registry.CountyBureaus.Select(b => language.Pick(b.Name, $"{b.Name} ({b.NameEn})")));
         return language.Pick(
-            $"县（市）、区局共 {registry.CountyBureaus.Count} 个：{names}。",
-            $"The {registry.CountyBureaus.Count} county/district bureaus are: {names}.");
+            $"各县（市）、区局和城乡一体化示范区分局共 {registry.CountyBureaus.Count} 个单位：{names}。",
+            $"The county/district bureaus and the demonstration-zone branch ({registry.CountyBureaus.Count} units) are: {names}.");
     }
 
     public static string Snippet(Measure measure, Language language, int length = 48)
@@ -79,4 +79,15 @@ public static class MeasureLabels
     }
 
     public static string ListAllButton(Language language) => language.Pick("全部措施", "All measures");
+
+    /// <summary>Where an answer comes from: the plan by its full title, and the place in it when there is one.</summary>
+    public static string Source(MeasureRegistry registry, Language language, string? place = null) => language.Pick(
+        place is null ? $"来源：{registry.PlanTitle}" : $"来源：{registry.PlanTitle}，{place}",
+        place is null ? $"Source: {registry.PlanTitle} ({registry.PlanTitleEn})" : $"Source: {registry.PlanTitle} ({registry.PlanTitleEn}), {place}");
+
+    public static string MeasurePlace(Measure measure, Language language) =>
+        language.Pick($"序号 {measure.Number}", $"No. {measure.Number}");
+
+    public static string ItemPlace(PlanItem item, Language language) =>
+        language.Pick($"举措（{item.Number}）", $"item （{item.Number}）");
 }

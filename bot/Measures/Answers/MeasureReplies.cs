@@ -51,6 +51,9 @@ public sealed class MeasureReplies(MeasureRegistry registry)
     {
         ShowMeasure q => new(_texts.Measure(q.Measure, language), _cards.Measure(q.Measure, language)),
         ShowItem q => new(_texts.Item(q.Item, q.ItemMeasures, language), _cards.Item(q.Item, q.ItemMeasures, language)),
+        ShowMeasures q => List(
+            language.Pick($"第 {string.Join("、", q.Named.Select(m => m.Number))} 项措施", $"Measures {string.Join(", ", q.Named.Select(m => m.Number))}"),
+            q.Named.Select(m => ((string?)null, m)), null, language, offerAll: true),
         ListAll q => List(
             language.Pick($"分工方案全部 {q.AllMeasures.Count} 项措施", $"All {q.AllMeasures.Count} measures of the plan"),
             q.AllMeasures.Select(m => ((string?)MeasureLabels.Section(m.Section, language), m)), null, language, offerAll: false),
@@ -71,13 +74,13 @@ public sealed class MeasureReplies(MeasureRegistry registry)
     private static string Count(int n) => n == 1 ? "1 measure" : $"{n} measures";
 
     private static string UnitHeading(Unit unit, int count, Language language) => unit.Kind == UnitKind.CountyBureau
-        ? language.Pick($"{unit.Name}按职责分工负责的措施（{count} 项）", $"Measures {MeasureLabels.Unit(unit, language)} shares, each bureau within its remit: {Count(count)}")
+        ? language.Pick($"{unit.Name}按职责分工负责的措施（{count} 项）", $"Measures shared by {MeasureLabels.Unit(unit, language)}, each bureau within its remit: {Count(count)}")
         : language.Pick($"{unit.Name}负责的措施（{count} 项）", $"Measures owned by {MeasureLabels.Unit(unit, language)}: {Count(count)}");
 
     private OutgoingMessage List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language, bool offerAll)
     {
         var list = rows.ToArray();
-        return new(MeasureTexts.List(heading, list, owner, language), _cards.List(heading, list, owner, language, offerAll));
+        return new(_texts.List(heading, list, owner, language), _cards.List(heading, list, owner, language, offerAll));
     }
 
     private OutgoingMessage OutOfRange(int number, Language language)

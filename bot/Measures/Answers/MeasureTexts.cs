@@ -15,6 +15,7 @@ public sealed class MeasureTexts(MeasureRegistry registry)
         text.Append("**").Append(MeasureLabels.MeasureTitle(measure.Number, language)).Append("**\n\n");
         text.Append(MeasureLabels.Placement(measure, language)).Append("\n\n");
         AppendBody(text, measure, language, withCountyNote: true);
+        AppendSource(text, MeasureLabels.Source(registry, language, MeasureLabels.MeasurePlace(measure, language)));
         return text.ToString().TrimEnd();
     }
 
@@ -28,10 +29,11 @@ public sealed class MeasureTexts(MeasureRegistry registry)
             text.Append("**").Append(MeasureLabels.MeasureTitle(measures[i].Number, language)).Append("**\n\n");
             AppendBody(text, measures[i], language, withCountyNote: i == measures.Count - 1);
         }
+        AppendSource(text, MeasureLabels.Source(registry, language, MeasureLabels.ItemPlace(item, language)));
         return text.ToString().TrimEnd();
     }
 
-    public static string List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language)
+    public string List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language)
     {
         var text = new StringBuilder();
         text.Append("**").Append(heading).Append("**\n\n");
@@ -48,8 +50,12 @@ public sealed class MeasureTexts(MeasureRegistry registry)
                 .Append(MeasureLabels.Snippet(measure, language))
                 .Append(language.Pick("——", " — ")).Append(MeasureLabels.ShortOwners(measure, language)).Append('\n');
         }
+        text.Append('\n');
+        AppendSource(text, MeasureLabels.Source(registry, language));
         return text.ToString().TrimEnd();
     }
+
+    private static void AppendSource(StringBuilder text, string source) => text.Append('_').Append(source).Append('_');
 
     private void AppendBody(StringBuilder text, Measure measure, Language language, bool withCountyNote)
     {

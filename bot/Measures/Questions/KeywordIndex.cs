@@ -6,12 +6,14 @@ namespace GiBot.Measures.Questions;
 /// Finds measures by words from their text. Chinese phrases match as substrings of the verbatim text
 /// (the plan is 20 short paragraphs, so a scan beats a segmenter); a phrase found nowhere falls back to
 /// character bigrams, ignoring bigrams common to most measures (地理, 标志…). English words match the
-/// English summaries by prefix. Measures matching the most phrases win; ties rank by how much text matched.
+/// English summaries by prefix. A phrase in the title of a measure's item counts for the measure too, with no weight in
+/// the ranking. Measures matching the most phrases win; ties rank by how much text matched.
 /// </summary>
 public sealed class KeywordIndex
 {
     private const double BigramCoverage = 0.66;
     private readonly (Measure Measure, string Text, string[] EnglishWords)[] _entries;
+    private readonly (string Title, string[] EnglishWords)[] _titles;
     private readonly HashSet<string> _commonBigrams;
 
     public KeywordIndex(MeasureRegistry registry)
@@ -19,6 +21,7 @@ public sealed class KeywordIndex
         _entries = registry.Measures
             .Select(m => (m, QuestionText.Normalize(m.Text), SplitWords(QuestionText.Normalize(m.SummaryEn))))
             .ToArray();
+        _titles = registry.Measures.Select(m => (QuestionText.Normalize(m.Item.Title), SplitWords(QuestionText.Normalize(m.Item.TitleEn)))).ToArray();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (_, text, _) in _entries)
         {
@@ -38,8 +41,10 @@ public sealed class KeywordIndex
             return [];
         }
         var scored = new List<(Measure Measure, int Matched, int Score)>();
-        foreach (var (measure, text, words) in _entries)
+        for (var i = 0; i < _entries.Length; i++)
         {
+            var (measure, text, words) = _entries[i];
+            var (title, titleWords) = _titles[i];
             var matched = 0;
             var score = 0;
             foreach (var phrase in chinesePhrases)
@@ -55,6 +60,12 @@ public sealed class KeywordIndex
                     matched++;
                     score += hits;
                 }
+                else if (title.Contains(phrase, StringComparison.Ordinal))
+                {
+                    // The item's title speaks for its measures (假冒 finds 8–10 under （八）严厉打击地理标志侵权假冒行为),
+                    // ranked after every measure whose own text has the phrase.
+                    matched++;
+                }
             }
             foreach (var term in terms)
             {
@@ -62,6 +73,10 @@ public sealed class KeywordIndex
                 {
                     matched++;
                     score += term.Length;
+                }
+                else if (titleWords.Any(w => w.StartsWith(term, StringComparison.Ordinal)))
+                {
+                    matched++;
                 }
             }
             if (matched > 0)

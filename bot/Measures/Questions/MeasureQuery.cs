@@ -14,6 +14,12 @@ public sealed record ShowMeasure(Measure Measure) : MeasureQuery
     public override IReadOnlyList<Measure> Measures => [Measure];
 }
 
+/// <summary>Several measures named by number, a range or a list ("第8到10项", "第8项和第9项"), in the order asked.</summary>
+public sealed record ShowMeasures(IReadOnlyList<Measure> Named) : MeasureQuery
+{
+    public override IReadOnlyList<Measure> Measures => Named;
+}
+
 /// <summary>All measures of one item, e.g. （八） → 8, 9, 10.</summary>
 public sealed record ShowItem(PlanItem Item, IReadOnlyList<Measure> ItemMeasures) : MeasureQuery
 {

@@ -4,7 +4,8 @@ namespace GiBot.Measures.Questions;
 
 /// <summary>
 /// Turns a question into a <see cref="MeasureQuery"/>. Pure: no I/O, no clock, no state between calls.
-/// Order of precedence: section, item, title of an item or section, measure number, unit, "all measures",
+/// Order of precedence: section, item, title of an item or section, several measures or the whole plan
+/// (<see cref="PlanWidePatterns"/>), measure number, unit, "all measures",
 /// an ambiguous short name, words of the texts. Anything else is <see cref="NotUnderstood"/>.
 /// </summary>
 public sealed class MeasureQueryParser
@@ -33,7 +34,48 @@ public sealed class MeasureQueryParser
         {
             return Nothing;
         }
-        return BySection(text) ?? ByItem(text) ?? ByTitle(text) ?? ByNumber(text) ?? ByUnitOrWords(text);
+        text = PlanWidePatterns.WithoutDocumentNumbers(text);
+        return BySection(text) ?? ByItem(text) ?? ByTitle(text) ?? ByPlanWide(text) ?? ByNumber(text) ?? ByUnitOrWords(text);
+    }
+
+    private MeasureQuery? ByPlanWide(string text)
+    {
+        if (PlanWidePatterns.AsksForWholePlan(text, _registry.Measures.Count))
+        {
+            return new ListAll(_registry.Measures);
+        }
+        if (PlanWidePatterns.AsksForLast(text))
+        {
+            return new ShowMeasure(_registry.Measures[^1]);
+        }
+        if (PlanWidePatterns.Negative(text) is { } negative)
+        {
+            return new NumberOutOfRange(negative);
+        }
+        if (PlanWidePatterns.FirstFew(text) is { } count)
+        {
+            return count is >= 1 and <= MeasureRegistry.MeasureCount ? Several(Enumerable.Range(1, count)) : new NumberOutOfRange(count);
+        }
+        if (PlanWidePatterns.Range(text) is { } range && range.From < range.To)
+        {
+            return Several(Enumerable.Range(range.From, Math.Min(range.To, range.From + MeasureRegistry.MeasureCount) - range.From + 1));
+        }
+        return PlanWidePatterns.EnglishNumberWord(text) is { } word ? Several([word]) : null;
+    }
+
+    /// <summary>The measures named, or the first number the plan does not have.</summary>
+    private MeasureQuery Several(IEnumerable<int> numbers)
+    {
+        var measures = new List<Measure>();
+        foreach (var number in numbers)
+        {
+            if (_registry.Find(number) is not { } measure)
+            {
+                return new NumberOutOfRange(number);
+            }
+            measures.Add(measure);
+        }
+        return measures.Count == 1 ? new ShowMeasure(measures[0]) : new ShowMeasures(measures);
     }
 
     private MeasureQuery? BySection(string text)
@@ -101,12 +143,10 @@ public sealed class MeasureQueryParser
             // The usual question names one number: no list of candidates to build.
             return _registry.Find(numbers[0]) is { } measure ? new ShowMeasure(measure) : new NumberOutOfRange(numbers[0]);
         }
-        var inRange = numbers.Select(_registry.Find).OfType<Measure>().ToArray();
-        return inRange.Length switch
-        {
-            0 => new NumberOutOfRange(numbers[0]),
-            _ => new Clarify(inRange.Select(m => (Choice)new MeasureChoice(m)).ToArray()),
-        };
+        // Several numbers ("第8项和第9项", "第8、9、10项"): every number written in the text, in order.
+        // Arabic numbers above 99 (years, phone numbers) are left out of that.
+        var written = NumberPatterns.BareNumbers(text).Where(n => n <= 99).Distinct().ToArray();
+        return Several(numbers.All(written.Contains) ? written : numbers.Concat(written).Distinct());
     }
 
     private MeasureQuery ByUnitOrWords(string text)

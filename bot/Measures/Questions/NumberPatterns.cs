@@ -47,6 +47,17 @@ public static partial class NumberPatterns
         return found;
     }
 
+    /// <summary>Every Arabic number in the text, in order.</summary>
+    public static IReadOnlyList<int> BareNumbers(string text)
+    {
+        var numbers = new List<int>();
+        foreach (var m in BareDigitsRegex().EnumerateMatches(text))
+        {
+            numbers.Add(Value(text.AsSpan(m.Index, m.Length)));
+        }
+        return numbers;
+    }
+
     /// <summary>A question that is nothing but a Chinese numeral ("八"): could be measure 8 or item （八）.</summary>
     public static int? BareChineseNumeral(string text)
     {
@@ -78,7 +89,7 @@ public static partial class NumberPatterns
         + @"|第\s*(?<n>" + Num + @")\s*(?=项|条|号|个|措施|$|[\s?,.!。、谁由的是])"
         + @"|\bmeasures?\s*(?:no\.?\s*|number\s*|#\s*)?(?<n>\d+)"
         + @"|#\s*(?<n>\d+)|\bno\.\s*(?<n>\d+)|\bnumber\s+(?<n>\d+)"
-        + @"|(?<!\d)(?<n>\d+)\s*(?:号|项|条)"
+        + @"|(?<![\d.])(?<n>\d+)\s*(?:号|项|条)"
         + @"|(?<n>" + Cn + @")\s*(?:号|项)措施"
         + @"|(?<!\d)(?<n>\d+)(?:st|nd|rd|th)\b",
         RegexOptions.CultureInvariant)]

@@ -16,9 +16,10 @@ public sealed class CardTemplateTests
             .Set("heading", "标题")
             .Set("placement", "位置")
             .Set("blocks", [Line("一"), Line("二")])
+            .Set("source", "来源")
             .Set("actions", (JsonNode?)null));
         var body = card["body"]!.AsArray();
-        Assert.Equal(["标题", "位置", "一", "二"], body.Select(b => b!["text"]!.GetValue<string>()));
+        Assert.Equal(["标题", "位置", "一", "二", "来源"], body.Select(b => b!["text"]!.GetValue<string>()));
         Assert.Null(card["actions"]);
         Assert.Equal("1.5", card["version"]!.GetValue<string>());
         Assert.True(card["body"]![0]!["wrap"]!.GetValue<bool>());

@@ -75,8 +75,8 @@ public sealed class MeasureCardTests
         {
             Assert.Contains($"第 {number} 项措施", json, StringComparison.Ordinal);
         }
-        Assert.Equal(1, Count(json, "县（市）、区局共 11 个"));
-        Assert.Equal(1, Count(reply.Text, "县（市）、区局共 11 个"));
+        Assert.Equal(1, Count(json, "各县（市）、区局和城乡一体化示范区分局共 11 个单位"));
+        Assert.Equal(1, Count(reply.Text, "各县（市）、区局和城乡一体化示范区分局共 11 个单位"));
     }
 
     [Fact]

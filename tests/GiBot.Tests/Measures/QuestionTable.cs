@@ -3,7 +3,7 @@ namespace GiBot.Tests.Measures;
 /// <summary>
 /// Questions people ask and exactly what GiBot must answer, one per line: <c>question ⇒ expectation</c>.
 /// Expectations: <c>measure N</c>; <c>item 八: 8 9 10</c>; <c>section 四: …</c>; <c>unit 执法稽查科: …</c>;
-/// <c>keyword: 12</c> (in rank order); <c>all</c>; <c>out N</c>; <c>part section|item 一</c>;
+/// <c>keyword: 12</c> (in rank order); <c>measures: 8 9 10</c> (several, in the order asked); <c>all</c>; <c>out N</c>; <c>part section|item 一</c>;
 /// <c>clarify: measure 8 | item 八 | unit 人事科 | section 二</c>; <c>none</c> (left to other features or help).
 /// </summary>
 public static class QuestionTable
@@ -116,7 +116,7 @@ public static class QuestionTable
         舆情监测 ⇒ keyword: 14
         刑事司法 ⇒ keyword: 10
         年报制度 ⇒ keyword: 11
-        培训 ⇒ keyword: 18
+        培训 ⇒ keyword: 18 17 19 20
         典型案例 ⇒ keyword: 19
         表彰奖励 ⇒ keyword: 16
         团体标准 ⇒ keyword: 6
@@ -126,19 +126,19 @@ public static class QuestionTable
         绞胎瓷海外 ⇒ keyword: 15
         double random ⇒ keyword: 12
         which measures mention porcelain ⇒ keyword: 15
-        training ⇒ keyword: 18
+        training ⇒ keyword: 18 17 19 20
         artificial intelligence ⇒ keyword: 5
         criminal justice ⇒ keyword: 10
         public opinion monitoring ⇒ keyword: 14
         谁负责检验检测 ⇒ keyword: 7
         保护中心 ⇒ keyword: 14
-        counterfeiting ⇒ keyword: 8 14
+        counterfeiting ⇒ keyword: 8 14 9 10
         第三方检测机构谁负责 ⇒ keyword: 7
         维权 ⇒ unit 知识产权维权保护中心: 14
         law enforcement ⇒ unit 执法稽查科: 8 9 10
         县区局负责什么 ⇒ unit 各县（市）、区市场监督管理局、城乡一体化示范区分局: {All}
         有哪些部分 ⇒ all
-        ①② ⇒ clarify: measure 1 | measure 2
+        ①② ⇒ measures: 1 2
         第四部分有哪些措施 ⇒ section 四: 8 9 10 11 12
         第二部分 ⇒ section 二: 1 2
         第三部分的措施 ⇒ section 三: 3 4 5 6 7
@@ -169,7 +169,33 @@ public static class QuestionTable
         举措十四 ⇒ part item 十四
         八 ⇒ clarify: measure 8 | item 八
         十三 ⇒ clarify: measure 13 | item 十三
-        措施8和措施9 ⇒ clarify: measure 8 | measure 9
+        措施8和措施9 ⇒ measures: 8 9
+        第8项和第9项谁负责 ⇒ measures: 8 9
+        第8、9、10项 ⇒ measures: 8 9 10
+        第8到10项 ⇒ measures: 8 9 10
+        measures 8-10 ⇒ measures: 8 9 10
+        8-10 ⇒ measures: 8 9 10
+        前三项措施 ⇒ measures: 1 2 3
+        第8项和第25项 ⇒ out 25
+        最后一项措施 ⇒ measure 20
+        the last measure ⇒ measure 20
+        measure eight ⇒ measure 8
+        eighth measure ⇒ measure 8
+        measure twenty ⇒ measure 20
+        这20项措施分别由谁负责 ⇒ all
+        二十项措施 ⇒ all
+        分工方案的20项措施 ⇒ all
+        有几项措施 ⇒ all
+        一共多少项措施 ⇒ all
+        how many measures are there ⇒ all
+        第20项措施 ⇒ measure 20
+        20项 ⇒ measure 20
+        八项措施 ⇒ measure 8
+        -1 ⇒ out -1
+        第-1项措施 ⇒ out -1
+        measure -1 ⇒ out -1
+        焦政〔2018〕23号 ⇒ keyword: 1
+        假冒 ⇒ keyword: 14 8 9 10
         知识产权 ⇒ clarify: unit 知识产权保护科 | unit 知识产权促进科 | unit 知识产权维权保护中心
         inspection ⇒ clarify: unit 执法稽查科 | unit 检验检测监督管理科
         人事科和执法稽查科 ⇒ clarify: unit 人事科 | unit 执法稽查科

@@ -33,6 +33,10 @@ public sealed partial class QuestionTableTests
                 }
                 Assert.Contains(measure.Text.Split('\n')[0], reply!.Text, StringComparison.Ordinal);
                 Assert.Contains(language.Pick($"第 {measure.Number} 项措施", $"Measure {measure.Number}"), reply.Text, StringComparison.Ordinal);
+                var source = language.Pick($"来源：{TestRegistry.Registry.PlanTitle}，序号 {measure.Number}",
+                    $"Source: {TestRegistry.Registry.PlanTitle} ({TestRegistry.Registry.PlanTitleEn}), No. {measure.Number}");
+                Assert.Contains(source, reply.Text, StringComparison.Ordinal);
+                Assert.Contains(source, CardJson.Text(reply.Cards.Single().Content), StringComparison.Ordinal);
                 break;
             case "item":
                 var item = Assert.IsType<ShowItem>(query);
@@ -57,6 +61,14 @@ public sealed partial class QuestionTableTests
                 break;
             case "keyword":
                 Assert.IsType<KeywordMatches>(query);
+                AssertListed(numbers, reply!.Text, ordered: true);
+                foreach (var m in query.Measures)
+                {
+                    Assert.All(QuestionTable.Owners[m.Number], o => Assert.Contains(o, reply.Text, StringComparison.Ordinal));
+                }
+                break;
+            case "measures":
+                Assert.Equal(numbers, Assert.IsType<ShowMeasures>(query).Measures.Select(m => m.Number));
                 AssertListed(numbers, reply!.Text, ordered: true);
                 foreach (var m in query.Measures)
                 {
