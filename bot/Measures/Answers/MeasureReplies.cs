@@ -65,6 +65,8 @@ public sealed class MeasureReplies(MeasureRegistry registry)
         KeywordMatches q => List(
             language.Pick($"包含“{q.Terms}”的措施（{q.Ranked.Count} 项，按相关程度排序）", $"Measures matching “{q.Terms}”: {Count(q.Ranked.Count)}, best match first"),
             q.Ranked.Select(m => ((string?)null, m)), null, language, offerAll: true),
+        AskLead { About: ShowMeasure q } => LeadOf(q.Measure, language),
+        AskLead { About: ListUnit q } => LedBy(q.Unit, q.UnitMeasures, language),
         NumberOutOfRange q => OutOfRange(q.Number, language),
         PartOutOfRange q => q.IsSection ? SectionOutOfRange(q.Number, language) : ItemOutOfRange(q.Number, language),
         Clarify q => Clarification(q.Choices, language),
@@ -81,6 +83,54 @@ public sealed class MeasureReplies(MeasureRegistry registry)
     {
         var list = rows.ToArray();
         return new(_texts.List(heading, list, owner, language), _cards.List(heading, list, owner, language, offerAll));
+    }
+
+    private OutgoingMessage LeadOf(Measure measure, Language language)
+    {
+        var title = MeasureLabels.MeasureTitle(measure.Number, language);
+        var separator = language.Pick("、", "; ");
+        var (heading, detail) = measure.Lead is { } lead
+            ? (language.Pick($"{title}由{lead.Name}牵头。", $"{title} is led by {MeasureLabels.Unit(lead, language)}."),
+                language.Pick("分工方案原文：", "The plan names: ")
+                    + string.Join(separator, measure.Owners.Select(u => MeasureLabels.OwnerLine(measure, u, language))) + language.Pick("。", "."))
+            : (language.Pick($"分工方案没有为{title}指定牵头单位。", $"The plan names no lead unit for {title.ToLowerInvariant()}."),
+                language.Pick("以下单位按职责分工共同负责：", "These units share it, each within its remit: ")
+                    + string.Join(separator, measure.Owners.Select(u => MeasureLabels.Unit(u, language))) + language.Pick("。", ".")
+                    + "\n\n" + LeadsOfPlan(language));
+        return Notice(heading, detail + "\n\n" + MeasureLabels.Source(registry, language, MeasureLabels.MeasurePlace(measure, language)),
+            [(title, MeasureVerbs.ShowData(measure.Number, language))], language);
+    }
+
+    private OutgoingMessage LedBy(Unit unit, IReadOnlyList<Measure> owned, Language language)
+    {
+        var name = MeasureLabels.Unit(unit, language);
+        var led = owned.Where(m => m.Lead == unit).ToArray();
+        var others = owned.Where(m => m.Lead != unit).ToArray();
+        var heading = led.Length == 0
+            ? language.Pick($"分工方案没有指定{unit.Name}牵头任何措施。", $"The plan does not name {name} as lead of any measure.")
+            : language.Pick($"{unit.Name}牵头{Numbers(led, language)}。", $"{name} leads {Numbers(led, language)}.");
+        var detail = (others.Length == 0 ? "" : language.Pick(
+                $"此外，{unit.Name}按分工参与 {others.Length} 项措施：{string.Join("、", others.Select(m => m.Number))}。",
+                $"It also shares {Count(others.Length)}: {string.Join(", ", others.Select(m => m.Number))}.") + "\n\n")
+            + LeadsOfPlan(language) + "\n\n" + MeasureLabels.Source(registry, language);
+        var buttons = led.Select(m => (MeasureLabels.MeasureTitle(m.Number, language), MeasureVerbs.ShowData(m.Number, language)))
+            .Append((language.Pick($"{unit.Name}负责的全部措施", $"All measures of {unit.Name}"), MeasureVerbs.UnitData(unit.Name, language)));
+        return Notice(heading, detail, buttons, language);
+    }
+
+    private static string Numbers(IReadOnlyList<Measure> measures, Language language) => measures.Count == 1
+        ? language.Pick(MeasureLabels.MeasureTitle(measures[0].Number, language), $"measure {measures[0].Number}")
+        : language.Pick($"第 {string.Join("、", measures.Select(m => m.Number))} 项措施", $"measures {string.Join(", ", measures.Select(m => m.Number))}");
+
+    /// <summary>Which measures the plan gives a lead (牵头) at all, read from the registry.</summary>
+    private string LeadsOfPlan(Language language)
+    {
+        var led = registry.Measures.Where(m => m.Lead is not null).ToArray();
+        return led.Length == 0
+            ? language.Pick("分工方案没有为任何措施指定牵头单位。", "The plan names no lead unit for any measure.")
+            : language.Pick(
+                $"分工方案只为{string.Join("、", led.Select(m => $"第 {m.Number} 项（{m.Lead!.Name}牵头）"))}指定了牵头单位。",
+                $"The plan names a lead unit only for {string.Join("; ", led.Select(m => $"measure {m.Number}, led by {MeasureLabels.Unit(m.Lead!, language)}"))}.");
     }
 
     private OutgoingMessage OutOfRange(int number, Language language)

@@ -20,6 +20,15 @@ public sealed record ShowMeasures(IReadOnlyList<Measure> Named) : MeasureQuery
     public override IReadOnlyList<Measure> Measures => Named;
 }
 
+/// <summary>
+/// Who leads (牵头): a measure's lead unit, or what a unit leads. The plan names a lead only where it says 牵头 (measure 20),
+/// so the answer says plainly when there is none rather than listing owners as if they were leads.
+/// </summary>
+public sealed record AskLead(MeasureQuery About) : MeasureQuery
+{
+    public override IReadOnlyList<Measure> Measures => About.Measures;
+}
+
 /// <summary>All measures of one item, e.g. （八） → 8, 9, 10.</summary>
 public sealed record ShowItem(PlanItem Item, IReadOnlyList<Measure> ItemMeasures) : MeasureQuery
 {

@@ -35,7 +35,8 @@ public sealed class MeasureQueryParser
             return Nothing;
         }
         text = PlanWidePatterns.WithoutDocumentNumbers(text);
-        return BySection(text) ?? ByItem(text) ?? ByTitle(text) ?? ByPlanWide(text) ?? ByNumber(text) ?? ByUnitOrWords(text);
+        var query = BySection(text) ?? ByItem(text) ?? ByTitle(text) ?? ByPlanWide(text) ?? ByNumber(text) ?? ByUnitOrWords(text);
+        return query is ShowMeasure or ListUnit && PlanWidePatterns.AsksForLead(text) ? new AskLead(query) : query;
     }
 
     private MeasureQuery? ByPlanWide(string text)

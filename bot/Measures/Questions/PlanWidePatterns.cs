@@ -30,6 +30,9 @@ public static partial class PlanWidePatterns
         HowManyRegex().IsMatch(text)
         || CountRegex().Match(text) is { Success: true } m && Value(m.Groups["n"].Value) == measureCount;
 
+    /// <summary>"谁牵头", "牵头单位", "who leads", "the lead unit".</summary>
+    public static bool AsksForLead(string text) => text.Contains("牵头", StringComparison.Ordinal) || LeadRegex().IsMatch(text);
+
     /// <summary>"最后一项措施", "the last measure".</summary>
     public static bool AsksForLast(string text) => LastRegex().IsMatch(text);
 
@@ -70,6 +73,9 @@ public static partial class PlanWidePatterns
     // A count, not an ordinal: no 第 before it.
     [GeneratedRegex(@"(?<!第\s*)(?<![\d零〇一二两三四五六七八九十])(?<n>" + Num + @")\s*(?:项|条)\s*(?:措施|举措|工作|任务)|(?:这|共|全部|所有)\s*(?<n>" + Num + @")\s*(?:项|条)", RegexOptions.CultureInvariant)]
     private static partial Regex CountRegex();
+
+    [GeneratedRegex(@"\b(?:leads?|leading|led)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadRegex();
 
     [GeneratedRegex(@"最后\s*(?:一)?\s*(?:项|条|个)|\blast\s+measure\b", RegexOptions.CultureInvariant)]
     private static partial Regex LastRegex();

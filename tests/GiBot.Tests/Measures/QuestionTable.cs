@@ -3,7 +3,7 @@ namespace GiBot.Tests.Measures;
 /// <summary>
 /// Questions people ask and exactly what GiBot must answer, one per line: <c>question ⇒ expectation</c>.
 /// Expectations: <c>measure N</c>; <c>item 八: 8 9 10</c>; <c>section 四: …</c>; <c>unit 执法稽查科: …</c>;
-/// <c>keyword: 12</c> (in rank order); <c>measures: 8 9 10</c> (several, in the order asked); <c>all</c>; <c>out N</c>; <c>part section|item 一</c>;
+/// <c>keyword: 12</c> (in rank order); <c>lead: measure 8</c> or <c>lead: unit 法规科</c>; <c>measures: 8 9 10</c> (several, in the order asked); <c>all</c>; <c>out N</c>; <c>part section|item 一</c>;
 /// <c>clarify: measure 8 | item 八 | unit 人事科 | section 二</c>; <c>none</c> (left to other features or help).
 /// </summary>
 public static class QuestionTable
@@ -38,7 +38,8 @@ public static class QuestionTable
         measure 8 owner ⇒ measure 8
         ⑧ ⇒ measure 8
         第九项措施谁负责 ⇒ measure 9
-        Who leads the 9th measure? ⇒ measure 9
+        Who leads the 9th measure? ⇒ lead: measure 9
+        Who is responsible for the 9th measure? ⇒ measure 9
         第十项措施谁负责 ⇒ measure 10
         measure number 10 ⇒ measure 10
         第十一项措施谁负责 ⇒ measure 11
@@ -64,10 +65,15 @@ public static class QuestionTable
         措施二十 ⇒ measure 20
         measure 20 owner ⇒ measure 20
         ⑳ ⇒ measure 20
-        第8项措施的牵头单位是谁 ⇒ measure 8
+        第8项措施的牵头单位是谁 ⇒ lead: measure 8
+        第二十项谁牵头 ⇒ lead: measure 20
+        知识产权保护科牵头哪些 ⇒ lead: unit 知识产权保护科
+        哪些措施由知识产权保护科牵头 ⇒ lead: unit 知识产权保护科
+        法规科牵头哪些 ⇒ lead: unit 法规科
+        Which measures does the IP Protection Section lead? ⇒ lead: unit 知识产权保护科
         8号措施 ⇒ measure 8
         Measure8 ⇒ measure 8
-        what is the lead unit of measure 20 ⇒ measure 20
+        what is the lead unit of measure 20 ⇒ lead: measure 20
         （八） ⇒ item 八: 8 9 10
         举措八 ⇒ item 八: 8 9 10
         (八)有哪些措施 ⇒ item 八: 8 9 10

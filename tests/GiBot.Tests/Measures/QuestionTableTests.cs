@@ -67,6 +67,32 @@ public sealed partial class QuestionTableTests
                     Assert.All(QuestionTable.Owners[m.Number], o => Assert.Contains(o, reply.Text, StringComparison.Ordinal));
                 }
                 break;
+            case "lead":
+                var asked = Assert.IsType<AskLead>(query).About;
+                var leadText = reply!.Text;
+                if (argument.StartsWith("measure ", StringComparison.Ordinal))
+                {
+                    var ledMeasure = Assert.IsType<ShowMeasure>(asked).Measure;
+                    Assert.Equal(int.Parse(argument["measure ".Length..]), ledMeasure.Number);
+                    Assert.Contains(ledMeasure.Lead is { } lead
+                        ? language.Pick($"第 {ledMeasure.Number} 项措施由{lead.Name}牵头", $"Measure {ledMeasure.Number} is led by {lead.Name}")
+                        : language.Pick($"没有为第 {ledMeasure.Number} 项措施指定牵头单位", $"names no lead unit for measure {ledMeasure.Number}"), leadText, StringComparison.Ordinal);
+                }
+                else
+                {
+                    var unit = Assert.IsType<ListUnit>(asked).Unit;
+                    Assert.Equal(argument["unit ".Length..], unit.Name);
+                    var ledNumbers = TestRegistry.Registry.Measures.Where(m => m.Lead == unit).Select(m => m.Number).ToArray();
+                    Assert.Contains(ledNumbers.Length == 0
+                        ? language.Pick($"没有指定{unit.Name}牵头任何措施", "does not name")
+                        : language.Pick($"{unit.Name}牵头第 {ledNumbers.Single()} 项措施", $"leads measure {ledNumbers.Single()}"), leadText, StringComparison.Ordinal);
+                }
+                // An answer that names no lead says where the plan does name one (measure 20, 知识产权保护科).
+                if (asked is not ShowMeasure { Measure.Lead: not null })
+                {
+                    Assert.Contains(language.Pick("第 20 项（知识产权保护科牵头）", "measure 20, led by 知识产权保护科"), leadText, StringComparison.Ordinal);
+                }
+                break;
             case "measures":
                 Assert.Equal(numbers, Assert.IsType<ShowMeasures>(query).Measures.Select(m => m.Number));
                 AssertListed(numbers, reply!.Text, ordered: true);
@@ -159,7 +185,7 @@ public sealed partial class QuestionTableTests
         var space = expectation.IndexOf(' ');
         var kind = (space < 0 ? expectation : expectation[..space]).TrimEnd(':');
         var rest = space < 0 ? "" : expectation[(space + 1)..];
-        if (kind == "clarify" || kind == "part" || kind == "out" || kind == "measure")
+        if (kind == "clarify" || kind == "part" || kind == "out" || kind == "measure" || kind == "lead")
         {
             return (kind, rest, []);
         }
