@@ -13,6 +13,9 @@ public sealed class BotFrameworkSettings
     public const string PublicOAuthUrl = "https://token.botframework.com";
     public const string MultiTenantLoginTenant = "botframework.com";
 
+    /// <summary>The <c>ChannelService</c> value of Azure US Government, as the Bot Framework SDK reads it.</summary>
+    public const string GovernmentChannelService = "https://botframework.azure.us";
+
     public BotAppType MicrosoftAppType { get; init; } = BotAppType.MultiTenant;
     public string MicrosoftAppId { get; init; } = "";
     public string MicrosoftAppPassword { get; init; } = "";
@@ -40,10 +43,11 @@ public sealed class BotFrameworkSettings
             {
                 return ToChannelFromBotLoginUrl.TrimEnd('/');
             }
+            var cloud = Cloud.Of(ChannelService);
             var tenant = MicrosoftAppType == BotAppType.MultiTenant || string.IsNullOrWhiteSpace(MicrosoftAppTenantId)
-                ? MultiTenantLoginTenant
+                ? cloud.MultiTenantLoginTenant
                 : MicrosoftAppTenantId;
-            return $"{PublicLoginUrl}/{tenant}";
+            return $"{cloud.LoginUrl}/{tenant}";
         }
     }
 
@@ -55,22 +59,37 @@ public sealed class BotFrameworkSettings
         string Get(string key, string fallback) =>
             string.IsNullOrWhiteSpace(configuration[key]) ? fallback : configuration[key]!.Trim();
 
+        // ChannelService names the cloud; each endpoint key still overrides its default for that cloud.
+        var channelService = Get("ChannelService", "");
+        var cloud = Cloud.Of(channelService);
         return new BotFrameworkSettings
         {
             MicrosoftAppType = ParseAppType(configuration["MicrosoftAppType"]),
             MicrosoftAppId = Get("MicrosoftAppId", ""),
             MicrosoftAppPassword = Get("MicrosoftAppPassword", ""),
             MicrosoftAppTenantId = Get("MicrosoftAppTenantId", ""),
-            ChannelService = Get("ChannelService", ""),
+            ChannelService = channelService,
             ToChannelFromBotLoginUrl = Get("ToChannelFromBotLoginUrl", ""),
-            ToChannelFromBotOAuthScope = Get("ToChannelFromBotOAuthScope", PublicOAuthScope),
-            ToBotFromChannelTokenIssuer = Get("ToBotFromChannelTokenIssuer", PublicIssuer),
-            ToBotFromChannelOpenIdMetadataUrl = Get("ToBotFromChannelOpenIdMetadataUrl", PublicOpenIdMetadataUrl),
-            OAuthUrl = Get("OAuthUrl", PublicOAuthUrl),
+            ToChannelFromBotOAuthScope = Get("ToChannelFromBotOAuthScope", cloud.OAuthScope),
+            ToBotFromChannelTokenIssuer = Get("ToBotFromChannelTokenIssuer", cloud.Issuer),
+            ToBotFromChannelOpenIdMetadataUrl = Get("ToBotFromChannelOpenIdMetadataUrl", cloud.OpenIdMetadataUrl),
+            OAuthUrl = Get("OAuthUrl", cloud.OAuthUrl),
             ValidateAuthority = !bool.TryParse(configuration["ValidateAuthority"], out var validate) || validate,
             AllowedServiceUrls = configuration.GetSection("AllowedServiceUrls").GetChildren()
                 .Select(c => c.Value).OfType<string>().Where(v => v.Length > 0).ToArray(),
         };
+    }
+
+    /// <summary>The endpoints of a Bot Framework cloud: public, or Azure US Government when ChannelService says so.</summary>
+    private sealed record Cloud(string LoginUrl, string MultiTenantLoginTenant, string OAuthScope, string Issuer, string OpenIdMetadataUrl, string OAuthUrl)
+    {
+        private static readonly Cloud Public = new(PublicLoginUrl, BotFrameworkSettings.MultiTenantLoginTenant, PublicOAuthScope, PublicIssuer, PublicOpenIdMetadataUrl, PublicOAuthUrl);
+
+        private static readonly Cloud UsGovernment = new("https://login.microsoftonline.us", "MicrosoftServices.onmicrosoft.us", "https://api.botframework.us",
+            "https://api.botframework.us", "https://login.botframework.azure.us/v1/.well-known/openidconfiguration", "https://token.botframework.azure.us");
+
+        public static Cloud Of(string channelService) =>
+            string.Equals(channelService.TrimEnd('/'), GovernmentChannelService, StringComparison.OrdinalIgnoreCase) ? UsGovernment : Public;
     }
 
     /// <summary>Parsed case-insensitively like the Bot Framework SDK; unknown values mean MultiTenant.</summary>

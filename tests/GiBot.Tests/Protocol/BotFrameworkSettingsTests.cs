@@ -30,6 +30,37 @@ public sealed class BotFrameworkSettingsTests
         Assert.False(settings.IsLocalMode);
     }
 
+    [Theory]
+    [InlineData("https://botframework.azure.us")]
+    [InlineData("https://botframework.azure.us/")]
+    public void ChannelService_of_US_Government_selects_its_endpoints(string channelService)
+    {
+        var multiTenant = Read(new() { ["MicrosoftAppId"] = "app", ["ChannelService"] = channelService });
+        Assert.Equal("https://api.botframework.us", multiTenant.ToBotFromChannelTokenIssuer);
+        Assert.Equal("https://login.botframework.azure.us/v1/.well-known/openidconfiguration", multiTenant.ToBotFromChannelOpenIdMetadataUrl);
+        Assert.Equal("https://api.botframework.us/.default", multiTenant.Scope);
+        Assert.Equal("https://token.botframework.azure.us", multiTenant.OAuthUrl);
+        Assert.Equal("https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us", multiTenant.Authority);
+
+        var singleTenant = Read(new() { ["MicrosoftAppId"] = "app", ["ChannelService"] = channelService, ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppTenantId"] = "t-1" });
+        Assert.Equal("https://login.microsoftonline.us/t-1", singleTenant.Authority);
+    }
+
+    [Fact]
+    public void An_endpoint_key_overrides_the_default_of_the_cloud_ChannelService_names()
+    {
+        var settings = Read(new()
+        {
+            ["MicrosoftAppId"] = "app",
+            ["ChannelService"] = "https://botframework.azure.us",
+            ["ToBotFromChannelTokenIssuer"] = "https://issuer.example",
+            ["ToChannelFromBotLoginUrl"] = "https://login.example/t-2",
+        });
+        Assert.Equal("https://issuer.example", settings.ToBotFromChannelTokenIssuer);
+        Assert.Equal("https://login.example/t-2", settings.Authority);
+        Assert.Equal("https://api.botframework.us/.default", settings.Scope);
+    }
+
     [Fact]
     public void Single_tenant_authority_uses_the_tenant()
     {
