@@ -25,13 +25,13 @@ public static class MeasureLabels
         return unit.Kind == UnitKind.CountyBureau ? language.Pick($"{name}（按职责分工负责）", $"{name}, each within its remit") : name;
     }
 
-    /// <summary>Short owners for list rows: 执法稽查科、反不正当竞争科、知识产权保护科、各县（市）区局.</summary>
+    /// <summary>Short owners for list rows: 执法稽查科、反不正当竞争科、知识产权保护科、各县（市）区局和示范区分局.</summary>
     public static string ShortOwners(Measure measure, Language language)
     {
         var names = measure.Units.Select(u => u == measure.Lead ? language.Pick($"{u.Name}（牵头）", $"{Unit(u, language)}, lead") : Unit(u, language)).ToList();
         if (measure.SharedWithCountyBureaus)
         {
-            names.Add(language.Pick("各县（市）区局", "county/district bureaus"));
+            names.Add(language.Pick("各县（市）区局和示范区分局", "county/district bureaus and the zone branch"));
         }
         return string.Join(language.Pick("、", "; "), names);
     }

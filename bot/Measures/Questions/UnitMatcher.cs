@@ -9,6 +9,12 @@ namespace GiBot.Measures.Questions;
 /// </summary>
 public sealed class UnitMatcher
 {
+    /// <summary>
+    /// Phrases of the plan that contain a unit's short name but name no unit: 建设地理标志产品保护示范区 (measure 3) is a
+    /// demonstration zone to build, not 城乡一体化示范区分局.
+    /// </summary>
+    private static readonly string[] NotUnits = ["保护示范区"];
+
     private readonly (string Alias, Unit Unit, bool Latin)[] _aliases;
 
     public UnitMatcher(MeasureRegistry registry)
@@ -31,6 +37,13 @@ public sealed class UnitMatcher
         }
         Span<char> text = normalizedText.Length <= 256 ? stackalloc char[normalizedText.Length] : new char[normalizedText.Length];
         normalizedText.AsSpan().CopyTo(text);
+        foreach (var phrase in NotUnits)
+        {
+            for (var at = text.IndexOf(phrase.AsSpan(), StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase.AsSpan(), StringComparison.Ordinal))
+            {
+                text.Slice(at, phrase.Length).Fill(' ');
+            }
+        }
         List<(int At, Unit Unit)>? found = null;
         foreach (var (alias, unit, latin) in _aliases)
         {

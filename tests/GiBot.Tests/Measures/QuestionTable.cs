@@ -111,6 +111,8 @@ public static class QuestionTable
         修武县市场监督管理局负责哪些措施 ⇒ unit 修武县市场监督管理局: {All}
         温县 ⇒ unit 温县市场监督管理局: {All}
         示范区分局 ⇒ unit 城乡一体化示范区分局: {All}
+        地理标志产品保护示范区 ⇒ keyword: 3
+        示范区负责哪些 ⇒ unit 城乡一体化示范区分局: {All}
         what do the county bureaus own ⇒ unit 各县（市）、区市场监督管理局、城乡一体化示范区分局: {All}
         当阳峪绞胎瓷 ⇒ keyword: 15
         双随机 ⇒ keyword: 12
