@@ -50,7 +50,8 @@ public sealed class MeasureCards(MeasureRegistry registry)
             }));
 
     /// <summary>A compact list: one clickable row per measure, optionally under group headings.</summary>
-    public AdaptiveCard List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language, bool offerAll)
+    /// <param name="note">A line under the heading, e.g. who the county/district bureaus are.</param>
+    public AdaptiveCard List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language, bool offerAll, string? note = null)
     {
         var body = new List<JsonNode>();
         string? currentGroup = null;
@@ -71,7 +72,7 @@ public sealed class MeasureCards(MeasureRegistry registry)
         return Card("measure-list", new CardValues()
             .Set("lang", LangCode(language))
             .Set("heading", heading)
-            .Set("hint", language.Pick("点击一行查看该措施的全文和分工。", "Select a row to see the full text and owners."))
+            .Set("hint", (note is null ? "" : note + "\n\n") + language.Pick("点击一行查看该措施的全文和分工。", "Select a row to see the full text and owners."))
             .Set("rows", body)
             .Set("source", MeasureLabels.Source(registry, language))
             .Set("actions", offerAll ? [Action(MeasureLabels.ListAllButton(language), MeasureVerbs.ListData(language))] : Array.Empty<JsonNode>()));

@@ -61,7 +61,9 @@ public sealed class MeasureReplies(MeasureRegistry registry)
             language.Pick($"{MeasureLabels.Section(q.Section, language)}（{q.SectionMeasures.Count} 项措施）", $"{MeasureLabels.Section(q.Section, language)}: {Count(q.SectionMeasures.Count)}"),
             q.SectionMeasures.Select(m => ((string?)MeasureLabels.Item(m.Item, language), m)), null, language, offerAll: true),
         ListUnit q => List(UnitHeading(q.Unit, q.UnitMeasures.Count, language),
-            q.UnitMeasures.Select(m => ((string?)null, m)), q.Unit, language, offerAll: true),
+            q.UnitMeasures.Select(m => ((string?)null, m)), q.Unit, language, offerAll: true,
+            // "县区局有哪些" asks who they are as much as what they own.
+            note: q.Unit == registry.CountyBureausGroup && MeasureLabels.CountyNote(registry, language) is { Length: > 0 } bureaus ? bureaus : null),
         KeywordMatches q => List(
             language.Pick($"包含“{q.Terms}”的措施（{q.Ranked.Count} 项，按相关程度排序）", $"Measures matching “{q.Terms}”: {Count(q.Ranked.Count)}, best match first"),
             q.Ranked.Select(m => ((string?)null, m)), null, language, offerAll: true),
@@ -79,10 +81,10 @@ public sealed class MeasureReplies(MeasureRegistry registry)
         ? language.Pick($"{unit.Name}按职责分工负责的措施（{count} 项）", $"Measures shared by {MeasureLabels.Unit(unit, language)}, each bureau within its remit: {Count(count)}")
         : language.Pick($"{unit.Name}负责的措施（{count} 项）", $"Measures owned by {MeasureLabels.Unit(unit, language)}: {Count(count)}");
 
-    private OutgoingMessage List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language, bool offerAll)
+    private OutgoingMessage List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language, bool offerAll, string? note = null)
     {
         var list = rows.ToArray();
-        return new(_texts.List(heading, list, owner, language), _cards.List(heading, list, owner, language, offerAll));
+        return new(_texts.List(heading, list, owner, language, note), _cards.List(heading, list, owner, language, offerAll, note));
     }
 
     private OutgoingMessage LeadOf(Measure measure, Language language)

@@ -33,10 +33,14 @@ public sealed class MeasureTexts(MeasureRegistry registry)
         return text.ToString().TrimEnd();
     }
 
-    public string List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language)
+    public string List(string heading, IEnumerable<(string? Group, Measure Measure)> rows, Unit? owner, Language language, string? note = null)
     {
         var text = new StringBuilder();
         text.Append("**").Append(heading).Append("**\n\n");
+        if (note is not null)
+        {
+            text.Append(note).Append("\n\n");
+        }
         string? currentGroup = null;
         foreach (var (group, measure) in rows)
         {

@@ -80,6 +80,21 @@ public sealed class MeasureCardTests
     }
 
     [Fact]
+    public void The_county_bureaus_list_says_who_they_are()
+    {
+        var group = Registry.CountyBureausGroup;
+        var reply = TestRegistry.Replies.Reply(new ListUnit(group, Registry.OwnedBy(group)), Language.Chinese)!;
+        var json = CardJson.Text(reply.Cards.Single().Content);
+        foreach (var bureau in Registry.CountyBureaus)
+        {
+            Assert.Contains(bureau.Name, reply.Text, StringComparison.Ordinal);
+            Assert.Contains(bureau.Name, json, StringComparison.Ordinal);
+        }
+        var other = TestRegistry.Replies.Reply(new ListUnit(Registry.FindUnit("人事科")!, Registry.OwnedBy(Registry.FindUnit("人事科")!)), Language.Chinese)!;
+        Assert.DoesNotContain(Registry.CountyBureaus[0].Name, other.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_largest_card_stays_well_under_the_limit()
     {
         var largest = EveryQuery()
