@@ -21,6 +21,9 @@ public sealed class RelayHarness : IAsyncDisposable
     public const string AdminChat = "a:admin-chat";
     public const string LeadAad = "aad-lead";
     public const string SubmitterAad = "aad-submitter";
+
+    /// <summary>Staff of 知识产权保护科 who presses 已阅 and 需补充 on relayed updates.</summary>
+    public const string ReviewerAad = "aad-reviewer";
     public const string SubmitterChat = "a:submitter-chat";
     public const string Period = "2026-11";
 
@@ -37,6 +40,7 @@ public sealed class RelayHarness : IAsyncDisposable
         new(AdminAad, "管理员甲", null, [new UnitMembership(RosterDirectory.PlanOffice, RosterRole.Admin)]),
         new(LeadAad, "王科长", null, [new UnitMembership(RosterDirectory.PlanOffice, RosterRole.Admin)]),
         new(SubmitterAad, "李联络员", null, [new UnitMembership("知识产权维权保护中心", RosterRole.Member)]),
+        new(ReviewerAad, "赵审阅", null, [new UnitMembership(RosterDirectory.PlanOffice, RosterRole.Member)]),
     ];
 
     public static async Task<RelayHarness> StartAsync() => new(await FakeConnector.StartAsync());

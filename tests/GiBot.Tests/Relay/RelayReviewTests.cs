@@ -87,6 +87,32 @@ public sealed class RelayReviewTests : IAsyncLifetime
         Assert.Empty(_harness.ChatMessages(RelayHarness.SubmitterChat));
     }
 
+    [Fact]
+    public async Task Someone_outside_the_section_cannot_review_and_nothing_is_recorded_or_sent()
+    {
+        var response = await PressAsync(RelayCardActions.RequestMore, new JsonObject { ["comment"] = "冒充的补充要求" }, fromAad: RelayHarness.SubmitterAad, fromName: "李联络员");
+        Assert.Equal("application/vnd.microsoft.activity.message", response["type"]!.GetValue<string>());
+        Assert.Contains("只有知识产权保护科的同事或管理员", response["value"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var reviews = await _bot.Services.GetRequiredService<RelayReviews>().GetAsync(long.Parse(_outboxId, CultureInfo.InvariantCulture), CancellationToken.None);
+        Assert.Empty(reviews.Reviews);
+        await Task.Delay(200);
+        Assert.Empty(_harness.ChatMessages(RelayHarness.SubmitterChat));
+    }
+
+    [Fact]
+    public async Task A_review_pressed_outside_a_channel_is_refused()
+    {
+        var activity = RelayChannelActivities.Press(_harness.Connector.ServiceUrl, "act-1", RelayCardActions.Acknowledge, new JsonObject { ["outbox"] = _outboxId, ["lang"] = "zh-CN" });
+        activity["conversation"] = new JsonObject { ["id"] = "a:personal-reviewer", ["conversationType"] = "personal", ["tenantId"] = activity["conversation"]!["tenantId"]?.DeepClone() };
+        activity.Remove("channelData");
+        var response = JsonNode.Parse(await (await _bot.PostActivityAsync(activity)).Content.ReadAsStringAsync())!.AsObject();
+
+        Assert.Contains("请在知识产权保护科频道中", response["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        var reviews = await _bot.Services.GetRequiredService<RelayReviews>().GetAsync(long.Parse(_outboxId, CultureInfo.InvariantCulture), CancellationToken.None);
+        Assert.Empty(reviews.Reviews);
+    }
+
     private async Task<JsonObject> PressForCardAsync(string verb, JsonObject extra)
     {
         var response = await PressAsync(verb, extra);
@@ -94,14 +120,14 @@ public sealed class RelayReviewTests : IAsyncLifetime
         return response["value"]!.AsObject();
     }
 
-    private async Task<JsonObject> PressAsync(string verb, JsonObject extra)
+    private async Task<JsonObject> PressAsync(string verb, JsonObject extra, string fromAad = RelayHarness.ReviewerAad, string fromName = "赵审阅")
     {
         var data = new JsonObject { ["outbox"] = _outboxId, ["lang"] = "zh-CN" };
         foreach (var (key, value) in extra)
         {
             data[key] = value?.DeepClone();
         }
-        var response = await _bot.PostActivityAsync(RelayChannelActivities.Press(_harness.Connector.ServiceUrl, "act-1", verb, data));
+        var response = await _bot.PostActivityAsync(RelayChannelActivities.Press(_harness.Connector.ServiceUrl, "act-1", verb, data, fromAad, fromName));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
