@@ -231,12 +231,26 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options,
             .Set("id", field)
             .Set("label", label)
             .Set("placeholder", placeholder)
-            .Set("value", value is null ? null : JsonValue.Create(value))
+            .Set("value", value is null ? null : JsonValue.Create(Capped(value)))
             .Set("style", style)
             .Set("multiline", JsonValue.Create(multiline))
             .Set("maxLength", JsonValue.Create(UpdateOptions.MaxTextLength))
             .Set("required", required ? JsonValue.Create(true) : null)
             .Set("requiredMessage", required ? JsonValue.Create(language.Pick($"请填写{UpdateLabels.Field(field, language)}。", $"Please fill in {UpdateLabels.Field(field, language)}.")) : null));
+
+    /// <summary>
+    /// Text longer than the field allows is shown cut to its limit (the field's note says how long it was): echoing
+    /// 100,000 characters would make a card Teams refuses, and the user could never get back to the form.
+    /// </summary>
+    private static string Capped(string value)
+    {
+        if (value.Length <= UpdateOptions.MaxTextLength)
+        {
+            return value;
+        }
+        var cut = char.IsHighSurrogate(value[UpdateOptions.MaxTextLength - 1]) ? UpdateOptions.MaxTextLength - 1 : UpdateOptions.MaxTextLength;
+        return value[..cut];
+    }
 
     private static JsonObject Fact(string title, string value) => Fragment("update-fact", new CardValues().Set("title", title).Set("value", value));
 

@@ -85,6 +85,12 @@ public sealed class UpdateValidator(MeasureRegistry registry, IReportingSchedule
         {
             Fail(UpdateFields.MajorIssueDescription, "已勾选“重大问题”，请说明问题的具体情况。", "You marked a major issue; please describe it.");
         }
+        else if (!draft.MajorIssue && draft.MajorIssueDescription is not null)
+        {
+            // Kept as typed, it would be dropped on submit and nobody alerted: ask which was meant.
+            Fail(UpdateFields.MajorIssueDescription, "填写了重大问题说明，但没有勾选“重大问题”。请勾选“重大问题”（将提醒科室负责人），或清空说明。",
+                "You described a major issue but did not mark it. Tick “Major issue” (the leads are alerted), or clear the description.");
+        }
         CheckLength(UpdateFields.MajorIssueDescription, draft.MajorIssueDescription);
         if (draft.EvidenceUrl is not null && !IsWebLink(draft.EvidenceUrl))
         {
@@ -104,8 +110,8 @@ public sealed class UpdateValidator(MeasureRegistry registry, IReportingSchedule
         {
             if (text is not null && text.Length > UpdateOptions.MaxTextLength)
             {
-                Fail(field, $"最多 {UpdateOptions.MaxTextLength} 字，现有 {text.Length} 字，请精简后再提交。",
-                    $"At most {UpdateOptions.MaxTextLength} characters; this has {text.Length}. Please shorten it.");
+                Fail(field, $"最多 {UpdateOptions.MaxTextLength} 字，现有 {text.Length} 字，请精简后再提交（表单只显示前 {UpdateOptions.MaxTextLength} 字）。",
+                    $"At most {UpdateOptions.MaxTextLength} characters; this has {text.Length}. Please shorten it (the form shows the first {UpdateOptions.MaxTextLength}).");
             }
         }
     }

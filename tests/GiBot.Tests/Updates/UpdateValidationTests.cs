@@ -26,6 +26,8 @@ public sealed class UpdateValidationTests : IAsyncLifetime
         { "measure", "", "measure", "请选择要汇报的措施" },
         { "measure", "21", "measure", "分工方案共有 20 项措施" },
         { "measure", "2", "measure", "第 2 项措施不由您所在单位（执法稽查科）负责" },
+        // A description with the box unticked would be dropped on submit, and nobody alerted.
+        { "majorIssueDescription", "培训经费被挪用，需领导协调", "majorIssueDescription", "没有勾选“重大问题”" },
     };
 
     [Theory]
@@ -63,6 +65,18 @@ public sealed class UpdateValidationTests : IAsyncLifetime
         var update = Assert.Single(await _bot.Updates.ListCurrentAsync(new(), TestContext.Current.CancellationToken));
         Assert.True(update.Report.MajorIssue);
         Assert.Equal("发现跨省制假窝点", update.Report.MajorIssueDescription);
+    }
+
+    [Fact]
+    public async Task Text_far_over_the_limit_comes_back_cut_to_it_in_a_card_Teams_accepts()
+    {
+        var form = await _bot.SayAsync("汇报第8项");
+        var again = await _bot.PressAsync(form, UpdateVerbs.Preview, new(UpdateDialogTests.Valid) { ["progress"] = new string('进', 100_000) });
+
+        Assert.Equal("PUT", again.Method);
+        Assert.Contains("现有 100000 字", again.ErrorUnder("progress"), StringComparison.Ordinal);
+        Assert.Equal(new string('进', 2000), again.Input("progress")!["value"]!.GetValue<string>());
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(again.RequireCard().ToJsonString()) < 28_000, "Teams refuses a message over about 28 KB");
     }
 
     [Fact]
