@@ -12,7 +12,7 @@ public abstract partial record UpdateCommand
     public static UpdateCommand? Parse(string text) => CommandStart.MayStartWith(text, FirstChars) ? ParseAny(text) : null;
 
     /// <summary>What every command can start with (the first character of each pattern below: words, 第, a number).</summary>
-    private const string FirstChars = "查第零〇一二两三四五六七八九十我汇进填0123456789hpur";
+    private const string FirstChars = "查第零〇一二两三四五六七八九十我汇进填报提上0123456789hpurs";
 
     /// <summary>The parse without the pre-check (tests compare both).</summary>
     internal static UpdateCommand? ParseAny(string text)
@@ -48,15 +48,17 @@ public abstract partial record UpdateCommand
     }
 
     private const string N = @"(?<n>\d{1,3}|[零〇一二两三四五六七八九十]{1,3})";
-    private const string ReportWord = @"(?:汇报进展|进展汇报|填报进展|汇报|update|report(?:\s+progress)?)";
+    // The words people use for it: 汇报, 报送, 上报, 提交, 填报, 报告 (with or without 进展), and English "report/submit (progress) (on)".
+    private const string ReportWord = @"(?:我要|我想)?(?:(?:汇报|报送|上报|提交|填报|报告)进展|进展(?:汇报|报送|上报|提交|填报)|汇报|报送|上报|填报"
+        + @"|update|(?:report|submit)(?:\s+(?:progress|an?\s+update))?(?:\s+(?:on|for))?)";
 
     [GeneratedRegex($@"^(?:查看\s*)?(?:第\s*)?{N}\s*项(?:措施)?\s*(?:的)?\s*(?:进展|进度|进展情况|汇报记录|历史)$|^(?:history|progress|updates)\s+(?:of\s+)?(?:measure\s*)?{N}$", RegexOptions.IgnoreCase)]
     private static partial Regex History();
 
-    [GeneratedRegex(@"^(?:我要)?(?:汇报进展|进展汇报|填报进展|汇报|update|report(?:\s+progress)?|progress\s+update)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"^(?:{ReportWord}|progress\s+update|(?:报送|上报|提交|汇报)进展情况)$", RegexOptions.IgnoreCase)]
     private static partial Regex StartBare();
 
-    [GeneratedRegex($@"^{ReportWord}\s*(?:第\s*)?(?:measure\s*)?{N}\s*(?:项)?(?:措施)?(?:的?进展)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"^{ReportWord}\s*(?:第\s*)?(?:measure\s*)?{N}\s*(?:项)?(?:措施)?(?:的?进展(?:情况)?|\s+progress)?$", RegexOptions.IgnoreCase)]
     private static partial Regex StartWithMeasure();
 
     [GeneratedRegex($@"^(?:第\s*)?{N}\s*项(?:措施)?\s*(?:的)?(?:汇报进展|进展汇报|汇报)$", RegexOptions.IgnoreCase)]

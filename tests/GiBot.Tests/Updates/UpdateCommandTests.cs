@@ -17,6 +17,19 @@ public sealed class UpdateCommandTests
     [InlineData("汇报第8项", 8)]
     [InlineData("汇报第二十项进展", 20)]
     [InlineData("汇报进展 3", 3)]
+    [InlineData("报送进展", null)]
+    [InlineData("进展报送", null)]
+    [InlineData("提交进展", null)]
+    [InlineData("上报进展", null)]
+    [InlineData("报告进展", null)]
+    [InlineData("我要报送第8项进展", 8)]
+    [InlineData("报送第八项进展", 8)]
+    [InlineData("我要汇报第8项", 8)]
+    [InlineData("上报第8项措施进展情况", 8)]
+    [InlineData("report progress on measure 8", 8)]
+    [InlineData("report on measure 8", 8)]
+    [InlineData("submit progress for measure 8", 8)]
+    [InlineData("report measure 8 progress", 8)]
     public void Opening_the_card(string text, int? measure) =>
         Assert.Equal(new StartUpdate(measure), UpdateCommand.Parse(text));
 
@@ -45,5 +58,6 @@ public sealed class UpdateCommandTests
     [InlineData("帮助")]
     [InlineData("汇报进展要求是什么时候")]
     [InlineData("updates are late")]
+    [InlineData("报告在哪里下载")]
     public void Other_questions_are_left_alone(string text) => Assert.Null(UpdateCommand.Parse(text));
 }

@@ -44,11 +44,16 @@ public sealed class UpdateDialogTests : IAsyncLifetime
     [InlineData("汇报第8项")]
     [InlineData("汇报第八项")]
     [InlineData("汇报 8")]
+    [InlineData("我要报送第8项进展")]
+    [InlineData("上报第八项进展")]
+    [InlineData("report progress on measure 8")]
+    [InlineData("submit progress for measure 8")]
     public async Task Each_way_of_asking_for_measure_8_opens_its_card(string text)
     {
         var form = await _bot.SayAsync(text);
         Assert.Null(form.Input("measure"));
-        Assert.Contains(text.StartsWith("update", StringComparison.Ordinal) ? "Measure 8" : "第 8 项措施", form.CardText, StringComparison.Ordinal);
+        Assert.Contains(text.StartsWith("update", StringComparison.Ordinal) || text.StartsWith("report", StringComparison.Ordinal) || text.StartsWith("submit", StringComparison.Ordinal)
+            ? "Measure 8" : "第 8 项措施", form.CardText, StringComparison.Ordinal);
     }
 
     [Fact]
