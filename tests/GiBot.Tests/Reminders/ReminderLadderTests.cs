@@ -189,6 +189,23 @@ public sealed class ReminderLadderTests
         Assert.DoesNotContain(bot.RemindersTo(Staff.Liaison).Skip(4), c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("2099-13")]
+    [InlineData("2030-05")]
+    [InlineData("not a period")]
+    public async Task No_change_for_a_period_that_is_not_due_is_refused_and_nothing_is_stored(string period)
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 09:30");
+        var card = bot.RemindersTo(Staff.Liaison).First(c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
+        var data = ReminderBot.Data(card, ReminderVerbs.NoChange);
+        data["period"] = period;
+
+        var answer = await bot.PressAsync(data, Staff.Liaison);
+        Assert.Contains("汇报期不正确", answer, StringComparison.Ordinal);
+        Assert.Empty(await bot.App.Services.GetRequiredService<IProgressUpdateStore>().ListCurrentAsync(new UpdateQuery(8, "执法稽查科"), TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task No_change_pressed_after_the_period_was_reported_keeps_the_report()
     {
