@@ -73,7 +73,9 @@ public sealed partial class RelayThreads(
 
     private async Task<OutgoingMessage> RootMessageAsync(ProgressReport report, CancellationToken cancellationToken)
     {
-        var current = await updates.ListCurrentAsync(new UpdateQuery(Measure: report.Measure, Period: report.Period), cancellationToken);
+        // Newest first, so a unit that reported twice this period is shown once, with its latest update.
+        var current = (await updates.ListCurrentAsync(new UpdateQuery(Measure: report.Measure, Period: report.Period), cancellationToken))
+            .DistinctBy(u => u.Report.UnitId).ToArray();
         return new OutgoingMessage($"第 {report.Measure} 项措施 · {report.Period} 进展", cards.Root(report.Measure, report.Period, current))
         {
             TextOnlyWithoutCards = true,

@@ -51,6 +51,21 @@ public sealed class RelayThreadingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_unit_that_reports_twice_in_a_period_is_shown_once_on_the_root_with_its_latest_update()
+    {
+        var bot = _harness.Bot();
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report(unit: "质量发展科"));
+        await RelayHarness.DrainAsync(bot);
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report(unit: "质量发展科", status: "已完成", percent: 100));
+        await RelayHarness.DrainAsync(bot);
+
+        var updated = RelayHarness.Text(RelayHarness.CardOf(Assert.Single(_harness.RootUpdates).Json));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(updated, "质量发展科"));
+        Assert.Contains("已完成 · 100%", updated, StringComparison.Ordinal);
+        Assert.DoesNotContain("进行中 · 60%", updated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reply_card_carries_everything_the_unit_submitted_and_marks_corrections()
     {
         var bot = _harness.Bot();
