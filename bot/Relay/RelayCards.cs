@@ -51,8 +51,10 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
         });
         return Card("relay-major", new CardValues()
             .Set("mentions", mentions)
-            .Set("heading", $"⚠ 重大问题 · 第 {report.Measure} 项措施 · {report.UnitId}")
-            .Set("leadsLine", leads.Count == 0 ? null : Text($"请 {string.Join(" ", leads.Select(l => $"<at>{l.Name}</at>"))} 关注。"))
+            .Set("heading", $"⚠ 重大问题{(payload.IsCorrection ? "（更正）" : "")} · 第 {report.Measure} 项措施 · {report.UnitId}")
+            .Set("leadsLine", leads.Count == 0 && !payload.IsCorrection ? null : Text(
+                (payload.IsCorrection ? "本条更正了该单位此前报告的重大问题，以本条为准。" : "")
+                + (leads.Count == 0 ? "" : $"请 {string.Join(" ", leads.Select(l => $"<at>{l.Name}</at>"))} 关注。")))
             .Set("description", NonEmpty(report.MajorIssueDescription) ?? NonEmpty(report.Problems) ?? "（未填写说明）")
             .Set("facts", UpdateFacts(payload))
             .Set("actions", EvidenceLink(report) is { } link ? [link] : Array.Empty<JsonNode>()));

@@ -113,6 +113,25 @@ public sealed class RelayThreadingTests : IAsyncLifetime
         Assert.Contains("<at>王科长</at>", text, StringComparison.Ordinal);
         Assert.Contains("重大问题", text, StringComparison.Ordinal);
         Assert.Contains("发现跨区域假冒地理标志产品线索", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("更正", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_corrected_major_issue_says_it_is_a_correction()
+    {
+        var bot = _harness.Bot();
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report(major: true));
+        await RelayHarness.DrainAsync(bot);
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report(major: true), correction: true);
+        await RelayHarness.DrainAsync(bot);
+
+        var alerts = _harness.ThreadStarts.Where(s => s.Json!["activity"]!["channelData"]?["notification"]?["alert"]?.GetValue<bool>() == true)
+            .Select(s => RelayHarness.Text(RelayHarness.CardOf(s.Json!["activity"]))).ToArray();
+        Assert.Equal(2, alerts.Length);
+        Assert.DoesNotContain("更正", alerts[0], StringComparison.Ordinal);
+        Assert.Contains("⚠ 重大问题（更正）", alerts[1], StringComparison.Ordinal);
+        Assert.Contains("本条更正了该单位此前报告的重大问题", alerts[1], StringComparison.Ordinal);
+        Assert.Contains("<at>王科长</at>", alerts[1], StringComparison.Ordinal);
     }
 
     [Fact]
