@@ -7,7 +7,7 @@ using GiBot.Storage;
 namespace GiBot.Relay;
 
 /// <summary>What the relay tells admins in their 1:1 chats: no channel set yet, or posting fails in a way only a person can fix.</summary>
-public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, IBotSettingsStore settings, TimeProvider time)
+public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, IBotSettingsStore settings, Microsoft.Extensions.Options.IOptionsMonitor<RelayOptions> options, TimeProvider time)
 {
     /// <summary>Once (across restarts): updates are waiting and no channel is set. Retried until an admin was reached.</summary>
     public async Task TellNoChannelOnceAsync(int pending, CancellationToken cancellationToken)
@@ -16,10 +16,14 @@ public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, 
         {
             return;
         }
-        var message = new OutgoingMessage(
-            $"有 {pending} 条进展等待转发到知识产权保护科频道，但尚未设置接收频道，进展已妥善保存、不会丢失。\n\n"
-            + "设置方法：将 GiBot 添加到该团队，然后在要接收进展的频道中 @GiBot 并发送“在此频道接收进展”（英文：relay here）。"
-            + "也可由运维人员在 appsettings.json 的 Relay 部分填写 TeamId 和 ChannelId。");
+        var configured = options.CurrentValue is { TeamId.Length: > 0, ChannelId.Length: > 0 };
+        var message = new OutgoingMessage(configured
+            // The channel is named in configuration, but without the bot in that team there is nothing to post with.
+            ? $"有 {pending} 条进展等待转发到知识产权保护科频道。配置中已指定接收频道，但 GiBot 还没有被添加到该频道所在的团队，因此无法发帖；进展已妥善保存、不会丢失。\n\n"
+                + "处理方法：在 Teams 中将 GiBot 添加到该团队，添加后等待中的进展会自动转发。"
+            : $"有 {pending} 条进展等待转发到知识产权保护科频道，但尚未设置接收频道，进展已妥善保存、不会丢失。\n\n"
+                + "设置方法：将 GiBot 添加到该团队，然后在要接收进展的频道中 @GiBot 并发送“在此频道接收进展”（英文：relay here）。"
+                + "也可由运维人员在 appsettings.json 的 Relay 部分填写 TeamId 和 ChannelId。");
         if (await TellAllAsync(message, cancellationToken) > 0)
         {
             await settings.SetAsync(RelaySettingKeys.NoChannelNoticeSent, Stamp(time.GetUtcNow()), cancellationToken);

@@ -45,6 +45,24 @@ public sealed class RelayChannelSettingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_configured_channel_the_bot_was_never_added_to_tells_admins_to_add_the_bot()
+    {
+        var bot = _harness.Bot(configured: false, extra: new()
+        {
+            ["Relay:TeamId"] = RelayHarness.TeamId,
+            ["Relay:ChannelId"] = RelayHarness.ChannelId,
+        });
+        await RelayHarness.AddPersonalChatsAsync(bot, _harness.Connector.ServiceUrl);
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report());
+
+        var told = Assert.Single(await _harness.WaitForAsync(h => h.ChatMessages(RelayHarness.AdminChat)));
+        var text = told.Json!["text"]!.GetValue<string>();
+        Assert.Contains("还没有被添加到该频道所在的团队", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("填写 TeamId 和 ChannelId", text, StringComparison.Ordinal);
+        Assert.Empty(_harness.ThreadStarts);
+    }
+
+    [Fact]
     public async Task A_non_admin_cannot_move_the_relay_and_is_told_why()
     {
         var bot = _harness.Bot();
