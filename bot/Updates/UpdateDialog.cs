@@ -320,9 +320,9 @@ public sealed class UpdateDialog(
 
     private UpdateReply OfferToContinue(UpdateDraft open, int? measure, Language language)
     {
-        var what = open.MeasureNumber is { } n ? language.Pick($"第 {n} 项措施的", $"on measure {n} ") : "";
+        var what = open.MeasureNumber is { } n ? language.Pick($"第 {n} 项措施的", $" on measure {n}") : "";
         var detail = language.Pick($"您有一份未提交的{what}进展汇报草稿。继续填写，还是放弃它重新开始？",
-            $"You have an unsubmitted draft update {what}. Continue it, or discard it and start again?");
+            $"You have an unsubmitted draft update{what}. Continue it, or discard it and start again?");
         return Say(new OutgoingMessage(detail, cards.Notice(language.Pick("继续上次的汇报？", "Continue your draft?"), detail,
         [
             (language.Pick("继续填写", "Continue"), UpdateVerbs.DraftData(UpdateVerbs.Resume, open.DraftId, language)),
