@@ -113,10 +113,15 @@ public sealed class RosterDirectory(IRosterStore store, UnitCatalog units) : IRo
     /// <summary>"请联系管理员：…" naming the admins, or 知识产权保护科 when there are none.</summary>
     public async Task<(string Chinese, string English)> WhomToAskAsync(CancellationToken cancellationToken)
     {
-        var admins = (await AdminsAsync(cancellationToken)).Select(DisplayName).ToArray();
-        return admins.Length == 0
-            ? ($"请联系{PlanOffice}。", "please contact the IP Protection Section (知识产权保护科).")
-            : ($"请联系管理员：{string.Join("、", admins)}。", $"please contact an administrator: {string.Join(", ", admins)}.");
+        var admins = await AdminsAsync(cancellationToken);
+        // An admin known only by an Entra object id is not someone a colleague can look for: name only those with a name or email.
+        var named = admins.Where(a => a.Name is not null || a.Email is not null).Select(DisplayName).ToArray();
+        return (admins.Count, named.Length) switch
+        {
+            (0, _) => ($"请联系{PlanOffice}。", "please contact the IP Protection Section (知识产权保护科)."),
+            (_, 0) => ($"请联系{PlanOffice}的管理员。", "please contact an administrator of the IP Protection Section (知识产权保护科)."),
+            _ => ($"请联系管理员：{string.Join("、", named)}。", $"please contact an administrator: {string.Join(", ", named)}."),
+        };
     }
 
     public static string DisplayName(RosterPerson person) =>

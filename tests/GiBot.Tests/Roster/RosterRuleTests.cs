@@ -87,6 +87,22 @@ public sealed class RosterRuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_known_only_by_an_object_id_is_not_named_to_colleagues()
+    {
+        await using var h = await RosterHarness.StartAsync(new()
+        {
+            ["Roster:People:0:Name"] = null,
+            ["Roster:People:0:Email"] = null,
+        });
+        var directory = h.Get<IRosterDirectory>();
+        var refused = await directory.CanAdministerAsync(TeamsUser.Liaison.Aad, None);
+        Assert.False(refused.Allowed);
+        Assert.Contains("请联系知识产权保护科的管理员", refused.ReasonChinese, StringComparison.Ordinal);
+        Assert.DoesNotContain(TeamsUser.Admin.Aad, refused.ReasonChinese, StringComparison.Ordinal);
+        Assert.Contains("administrator of the IP Protection Section", refused.ReasonEnglish, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Heads_and_admins_see_every_unit_others_only_their_own()
     {
         Assert.True((await Directory.CanSeeUnitAsync(Head.Aad, "执法稽查科", None)).Allowed);
