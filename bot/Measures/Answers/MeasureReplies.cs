@@ -110,7 +110,7 @@ public sealed class MeasureReplies(MeasureRegistry registry)
         var others = owned.Where(m => m.Lead != unit).ToArray();
         var heading = led.Length == 0
             ? language.Pick($"分工方案没有指定{unit.Name}牵头任何措施。", $"The plan does not name {name} as lead of any measure.")
-            : language.Pick($"{unit.Name}牵头{Numbers(led, language)}。", $"{name} leads {Numbers(led, language)}.");
+            : language.Pick($"{unit.Name}牵头{MeasuresPhrase(led, language)}。", $"{name} leads {MeasuresPhrase(led, language)}.");
         var detail = (others.Length == 0 ? "" : language.Pick(
                 $"此外，{unit.Name}按分工参与 {others.Length} 项措施：{string.Join("、", others.Select(m => m.Number))}。",
                 $"It also shares {Count(others.Length)}: {string.Join(", ", others.Select(m => m.Number))}.") + "\n\n")
@@ -120,7 +120,7 @@ public sealed class MeasureReplies(MeasureRegistry registry)
         return Notice(heading, detail, buttons, language);
     }
 
-    private static string Numbers(IReadOnlyList<Measure> measures, Language language) => measures.Count == 1
+    private static string MeasuresPhrase(IReadOnlyList<Measure> measures, Language language) => measures.Count == 1
         ? language.Pick(MeasureLabels.MeasureTitle(measures[0].Number, language), $"measure {measures[0].Number}")
         : language.Pick($"第 {string.Join("、", measures.Select(m => m.Number))} 项措施", $"measures {string.Join(", ", measures.Select(m => m.Number))}");
 

@@ -59,7 +59,8 @@ public sealed class MeasureQueryParser
         }
         if (PlanWidePatterns.Range(text) is { } range && range.From < range.To)
         {
-            return Several(Enumerable.Range(range.From, Math.Min(range.To, range.From + MeasureRegistry.MeasureCount) - range.From + 1));
+            // "8-100" is answered about 100, the number the plan does not have, not about 21.
+            return _registry.Find(range.To) is null ? new NumberOutOfRange(range.To) : Several(Enumerable.Range(range.From, range.To - range.From + 1));
         }
         return PlanWidePatterns.EnglishNumberWord(text) is { } word ? Several([word]) : null;
     }

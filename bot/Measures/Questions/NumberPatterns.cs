@@ -73,7 +73,8 @@ public static partial class NumberPatterns
         }
     }
 
-    private static int Value(ReadOnlySpan<char> digits) =>
+    /// <summary>The value of Arabic digits (int.MaxValue when too long) or of a Chinese numeral (-1 when not one).</summary>
+    internal static int Value(ReadOnlySpan<char> digits) =>
         char.IsAsciiDigit(digits[0])
             ? int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue
             : ChineseNumerals.Parse(digits);

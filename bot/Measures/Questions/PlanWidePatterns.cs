@@ -28,7 +28,7 @@ public static partial class PlanWidePatterns
     /// <summary>True for questions about all measures by their count: "这20项措施分别由谁负责", "有几项措施", "how many measures".</summary>
     public static bool AsksForWholePlan(string text, int measureCount) =>
         HowManyRegex().IsMatch(text)
-        || CountRegex().Match(text) is { Success: true } m && Value(m.Groups["n"].Value) == measureCount;
+        || CountRegex().Match(text) is { Success: true } m && NumberPatterns.Value(m.Groups["n"].ValueSpan) == measureCount;
 
     /// <summary>"谁牵头", "牵头单位", "who leads", "the lead unit".</summary>
     public static bool AsksForLead(string text) => text.Contains("牵头", StringComparison.Ordinal) || LeadRegex().IsMatch(text);
@@ -37,14 +37,14 @@ public static partial class PlanWidePatterns
     public static bool AsksForLast(string text) => LastRegex().IsMatch(text);
 
     /// <summary>"前三项措施", "the first 3 measures": how many, or null.</summary>
-    public static int? FirstFew(string text) => FirstFewRegex().Match(text) is { Success: true } m ? Value(m.Groups["n"].Value) : null;
+    public static int? FirstFew(string text) => FirstFewRegex().Match(text) is { Success: true } m ? NumberPatterns.Value(m.Groups["n"].ValueSpan) : null;
 
     /// <summary>"第8到10项", "8-10", "measures 8 to 10": both ends, or null.</summary>
     public static (int From, int To)? Range(string text) =>
-        RangeRegex().Match(text) is { Success: true } m ? (Value(m.Groups["a"].Value), Value(m.Groups["b"].Value)) : null;
+        RangeRegex().Match(text) is { Success: true } m ? (NumberPatterns.Value(m.Groups["a"].ValueSpan), NumberPatterns.Value(m.Groups["b"].ValueSpan)) : null;
 
     /// <summary>"-1", "第-1项", "measure -1": the negative number named, or null. "8-10" is a range, not -10.</summary>
-    public static int? Negative(string text) => NegativeRegex().Match(text) is { Success: true } m ? -Value(m.Groups["n"].Value) : null;
+    public static int? Negative(string text) => NegativeRegex().Match(text) is { Success: true } m ? -NumberPatterns.Value(m.Groups["n"].ValueSpan) : null;
 
     /// <summary>"measure eight", "the eighth measure": the number, or null.</summary>
     public static int? EnglishNumberWord(string text)
@@ -58,11 +58,6 @@ public static partial class PlanWidePatterns
         var index = Array.IndexOf(EnglishNumbers, word);
         return (index >= 0 ? index : Array.IndexOf(EnglishOrdinals, word)) + 1;
     }
-
-    private static int Value(string digits) =>
-        char.IsAsciiDigit(digits[0])
-            ? int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue
-            : ChineseNumerals.Parse(digits);
 
     [GeneratedRegex(@"[〔\[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d+\s*号", RegexOptions.CultureInvariant)]
     private static partial Regex DocumentNumberRegex();

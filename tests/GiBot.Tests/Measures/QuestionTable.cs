@@ -185,6 +185,7 @@ public static class QuestionTable
         8-10 ⇒ measures: 8 9 10
         前三项措施 ⇒ measures: 1 2 3
         第8项和第25项 ⇒ out 25
+        8-100 ⇒ out 100
         最后一项措施 ⇒ measure 20
         the last measure ⇒ measure 20
         measure eight ⇒ measure 8
