@@ -9,6 +9,8 @@ namespace GiBot.Roster;
 /// Learns the aadObjectId of people put on the roster by email: when someone not yet on the roster
 /// writes while email-only entries exist, their email/UPN is read from the activity or, once per
 /// process, from the connector's member lookup; a match re-keys their entries to the aadObjectId.
+/// Also learns the Teams display name of someone on the roster without one (configured by object id alone), so
+/// refusals and 重大问题 mentions can name them; the seeder keeps a learned name when the configuration has none.
 /// </summary>
 public sealed partial class EmailIdentityResolver(IRosterStore store, IConnectorClient connector, ILogger<EmailIdentityResolver> logger) : IConversationLifecycleObserver
 {
@@ -27,7 +29,19 @@ public sealed partial class EmailIdentityResolver(IRosterStore store, IConnector
         try
         {
             var entries = await store.ListAsync(cancellationToken);
-            if (!Unresolved(entries, aad))
+            var (onRoster, nameless, emailOnly) = Scan(entries, aad);
+            if (onRoster)
+            {
+                if (nameless && turn.UserName?.Trim() is { Length: > 0 } name)
+                {
+                    foreach (var entry in entries.Where(e => string.Equals(e.PersonId, aad, StringComparison.OrdinalIgnoreCase)).ToArray())
+                    {
+                        await store.UpsertAsync(entry with { DisplayName = name }, cancellationToken);
+                    }
+                }
+                return;
+            }
+            if (!emailOnly)
             {
                 return;
             }
@@ -58,22 +72,25 @@ public sealed partial class EmailIdentityResolver(IRosterStore store, IConnector
     }
 
     /// <summary>
-    /// Whether email-only entries wait and <paramref name="aad"/> is not on the roster yet: the question every
-    /// activity asks, answered in one pass over the cached list without allocating.
+    /// Whether <paramref name="aad"/> is on the roster and still without a name, and whether email-only entries wait:
+    /// the questions every activity asks, answered in one pass over the cached list without allocating.
     /// </summary>
-    private static bool Unresolved(IReadOnlyList<RosterEntry> entries, string aad)
+    private static (bool OnRoster, bool Nameless, bool EmailOnly) Scan(IReadOnlyList<RosterEntry> entries, string aad)
     {
+        var onRoster = false;
+        var named = false;
         var emailOnly = false;
         for (var i = 0; i < entries.Count; i++)
         {
-            var personId = entries[i].PersonId;
-            if (string.Equals(personId, aad, StringComparison.OrdinalIgnoreCase))
+            var entry = entries[i];
+            if (string.Equals(entry.PersonId, aad, StringComparison.OrdinalIgnoreCase))
             {
-                return false;
+                onRoster = true;
+                named |= !string.IsNullOrWhiteSpace(entry.DisplayName);
             }
-            emailOnly |= EmailKeys.IsEmailKey(personId);
+            emailOnly |= EmailKeys.IsEmailKey(entry.PersonId);
         }
-        return emailOnly;
+        return (onRoster, onRoster && !named, emailOnly);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Roster: {Email} is now known by aadObjectId {AadObjectId}")]

@@ -3,7 +3,7 @@ using GiBot.Storage;
 
 namespace GiBot.Tests.Roster;
 
-/// <summary>A person put on the roster by email is re-keyed to their aadObjectId when they write; others cost no lookup.</summary>
+/// <summary>A person put on the roster by email is re-keyed to their aadObjectId when they write; a nameless one is named from Teams; others cost no lookup.</summary>
 public sealed class EmailIdentityResolverTests
 {
     private static readonly TeamsUser Sun = new("29:sun", "00000000-0000-0000-0000-0000000000b5", "孙科长", "a:sun-chat");
@@ -31,6 +31,29 @@ public sealed class EmailIdentityResolverTests
         var sun = Assert.Single(entries, e => e.PersonId == Sun.Aad);
         Assert.Equal(("法规科", "head", Sun.Aad), (sun.UnitId, sun.Role, sun.AadObjectId));
         Assert.Equal(0, MemberLookups(h));
+    }
+
+    [Fact]
+    public async Task Someone_configured_without_a_name_is_named_from_Teams_and_a_configured_name_is_kept()
+    {
+        var settings = new Dictionary<string, string?> { ["Roster:People:0:Name"] = null };
+        await using (var h = await RosterHarness.StartAsync(settings))
+        {
+            Assert.Null((await h.Get<GiBot.Roster.IRosterDirectory>().FindAsync(TeamsUser.Admin.Aad, CancellationToken.None))!.Name);
+
+            await h.SendAsync(h.Message(TeamsUser.Admin, "第8项谁负责"));
+
+            var admin = await h.Get<GiBot.Roster.IRosterDirectory>().FindAsync(TeamsUser.Admin.Aad, CancellationToken.None);
+            Assert.Equal(TeamsUser.Admin.Name, admin!.Name);
+            var refused = await h.Get<GiBot.Roster.IRosterDirectory>().CanAdministerAsync(TeamsUser.Liaison.Aad, CancellationToken.None);
+            Assert.Contains($"请联系管理员：{TeamsUser.Admin.Name}", refused.ReasonChinese, StringComparison.Ordinal);
+
+            // Someone already named keeps the name configured for them, whatever Teams calls them.
+            var renamed = h.Message(TeamsUser.Liaison, "第8项谁负责");
+            renamed["from"]!["name"] = "别的名字";
+            await h.SendAsync(renamed);
+            Assert.Equal(TeamsUser.Liaison.Name, (await h.Get<GiBot.Roster.IRosterDirectory>().FindAsync(TeamsUser.Liaison.Aad, CancellationToken.None))!.Name);
+        }
     }
 
     [Fact]
