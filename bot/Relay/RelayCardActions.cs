@@ -15,7 +15,7 @@ public sealed class RelayCardActions(
     RelayReviews reviews,
     RelayCards cards,
     PersonalNotifier notifier,
-    RelayReviewers reviewers,
+    RosterAccess access,
     TimeProvider time) : ICardActionFeature
 {
     public const string Acknowledge = "relay.ack";
@@ -33,7 +33,7 @@ public sealed class RelayCardActions(
                 "抱歉，找不到这条进展，可能已被清理。请在 GiBot 中查询该单位的最新进展。",
                 "Sorry, I cannot find this update any more. Please look up the unit's latest update in GiBot.")));
         }
-        if (await reviewers.RefusalAsync(turn, cancellationToken) is { } refusal)
+        if (await access.ReviewRefusalAsync(turn, cancellationToken) is { } refusal)
         {
             return CardActionResult.Say(new OutgoingMessage(refusal));
         }

@@ -16,7 +16,6 @@ public static class RelaySetup
         services.AddSingleton<ChannelPoster>();
         services.AddSingleton<RelayThreads>();
         services.AddSingleton<RelayReviews>();
-        services.AddSingleton<RelayReviewers>();
         services.AddSingleton<RelayDelivery>();
         services.AddHostedService<RelaySender>();
         services.AddSingleton<IMessageFeature, RelayHereFeature>();
