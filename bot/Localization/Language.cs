@@ -15,6 +15,9 @@ public static class LanguageExtensions
     public static string Pick(this Language language, string chinese, string english) =>
         language == Language.English ? english : chinese;
 
+    /// <summary>The text with its first letter upper-cased, for an English phrase that starts a sentence.</summary>
+    public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     public static Language ParseTag(string? tag) =>
         tag is not null && tag.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Chinese;
 }

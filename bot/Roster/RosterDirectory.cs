@@ -79,7 +79,7 @@ public sealed class RosterDirectory(IRosterStore store, UnitCatalog units) : IRo
         var ask = await WhomToAskAsync(cancellationToken);
         return AccessDecision.Refuse(
             $"只有管理员（{PlanOffice}负责方案的同事）可以修改成员名单、提醒计划和转发设置。{ask.Chinese}",
-            $"Only administrators (the IP Protection Section staff who run the plan) may change the roster, schedules and relay settings. {Capitalized(ask.English)}");
+            $"Only administrators (the IP Protection Section staff who run the plan) may change the roster, schedules and relay settings. {Localization.LanguageExtensions.Capitalized(ask.English)}");
     }
 
     public async Task<AccessDecision> CanSeeUnitAsync(string aadObjectId, string unitId, CancellationToken cancellationToken)
@@ -133,5 +133,4 @@ public sealed class RosterDirectory(IRosterStore store, UnitCatalog units) : IRo
         $"您还不在 GiBot 的成员名单中，因此暂时不能报送或查看单位进展。加入方法：发送“我是<单位>的联络员”（例如“我是执法稽查科的联络员”），管理员批准后即可。{ask.Chinese}",
         $"You are not on GiBot's roster yet, so you cannot report or see unit updates. To join, send \"I am the liaison of <unit>\" (e.g. \"I am the liaison of the Enforcement and Inspection Section\"); an administrator approves it. Otherwise {ask.English}");
 
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -51,9 +51,7 @@ public sealed class MeasureReplies(MeasureRegistry registry)
     {
         ShowMeasure q => new(_texts.Measure(q.Measure, language), _cards.Measure(q.Measure, language)),
         ShowItem q => new(_texts.Item(q.Item, q.ItemMeasures, language), _cards.Item(q.Item, q.ItemMeasures, language)),
-        ShowMeasures q => List(
-            language.Pick($"第 {string.Join("、", q.Named.Select(m => m.Number))} 项措施", $"Measures {string.Join(", ", q.Named.Select(m => m.Number))}"),
-            q.Named.Select(m => ((string?)null, m)), null, language, offerAll: true),
+        ShowMeasures q => List(LanguageExtensions.Capitalized(MeasuresPhrase(q.Named, language)), q.Named.Select(m => ((string?)null, m)), null, language, offerAll: true),
         ListAll q => List(
             language.Pick($"分工方案全部 {q.AllMeasures.Count} 项措施", $"All {q.AllMeasures.Count} measures of the plan"),
             q.AllMeasures.Select(m => ((string?)MeasureLabels.Section(m.Section, language), m)), null, language, offerAll: false),

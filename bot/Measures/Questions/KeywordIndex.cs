@@ -12,18 +12,17 @@ namespace GiBot.Measures.Questions;
 public sealed class KeywordIndex
 {
     private const double BigramCoverage = 0.66;
-    private readonly (Measure Measure, string Text, string[] EnglishWords)[] _entries;
-    private readonly (string Title, string[] EnglishWords)[] _titles;
+    private readonly (Measure Measure, string Text, string[] EnglishWords, string Title, string[] TitleWords)[] _entries;
     private readonly HashSet<string> _commonBigrams;
 
     public KeywordIndex(MeasureRegistry registry)
     {
         _entries = registry.Measures
-            .Select(m => (m, QuestionText.Normalize(m.Text), SplitWords(QuestionText.Normalize(m.SummaryEn))))
+            .Select(m => (m, QuestionText.Normalize(m.Text), SplitWords(QuestionText.Normalize(m.SummaryEn)),
+                QuestionText.Normalize(m.Item.Title), SplitWords(QuestionText.Normalize(m.Item.TitleEn))))
             .ToArray();
-        _titles = registry.Measures.Select(m => (QuestionText.Normalize(m.Item.Title), SplitWords(QuestionText.Normalize(m.Item.TitleEn)))).ToArray();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (_, text, _) in _entries)
+        foreach (var (_, text, _, _, _) in _entries)
         {
             foreach (var bigram in Bigrams(text).Distinct())
             {
@@ -41,10 +40,8 @@ public sealed class KeywordIndex
             return [];
         }
         var scored = new List<(Measure Measure, int Matched, int Score)>();
-        for (var i = 0; i < _entries.Length; i++)
+        foreach (var (measure, text, words, title, titleWords) in _entries)
         {
-            var (measure, text, words) = _entries[i];
-            var (title, titleWords) = _titles[i];
             var matched = 0;
             var score = 0;
             foreach (var phrase in chinesePhrases)
