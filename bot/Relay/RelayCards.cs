@@ -31,7 +31,7 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
         var data = new JsonObject { ["outbox"] = outboxId.ToString(CultureInfo.InvariantCulture), ["lang"] = "zh-CN" };
         return Card("relay-update", new CardValues()
             .Set("heading", $"{report.UnitId} · 第 {report.Measure} 项措施 · {report.Period}")
-            .Set("correction", payload.IsCorrection ? Notice("更正：本条更正了该单位此前提交的进展，以本条为准。", "Warning") : null)
+            .Set("correction", payload.IsCorrection ? Notice(CorrectionNotice(payload), "Warning") : null)
             .Set("facts", UpdateFacts(payload))
             .Set("sections", Sections(report))
             .Set("reviews", reviews.Reviews.Select(r => Text(ReviewLine(r))))
@@ -49,13 +49,22 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
             ["text"] = $"<at>{l.Name}</at>",
             ["mentioned"] = new JsonObject { ["id"] = l.AadObjectId, ["name"] = l.Name },
         });
+        var withdrawn = payload.MajorIssueWithdrawn && !report.MajorIssue;
+        var heading = withdrawn
+            ? $"重大问题已撤销 · 第 {report.Measure} 项措施 · {report.UnitId}"
+            : $"⚠ 重大问题{(payload.IsCorrection ? "（更正）" : "")} · 第 {report.Measure} 项措施 · {report.UnitId}";
+        var explanation = withdrawn ? "该单位更正了此前的进展汇报，不再报告重大问题。"
+            : payload.IsCorrection ? "本条更正了该单位此前报告的重大问题，以本条为准。" : "";
+        var attention = leads.Count == 0 ? "" : $"请 {string.Join(" ", leads.Select(l => $"<at>{l.Name}</at>"))} {(withdrawn ? "知悉" : "关注")}。";
         return Card("relay-major", new CardValues()
             .Set("mentions", mentions)
-            .Set("heading", $"⚠ 重大问题{(payload.IsCorrection ? "（更正）" : "")} · 第 {report.Measure} 项措施 · {report.UnitId}")
-            .Set("leadsLine", leads.Count == 0 && !payload.IsCorrection ? null : Text(
-                (payload.IsCorrection ? "本条更正了该单位此前报告的重大问题，以本条为准。" : "")
-                + (leads.Count == 0 ? "" : $"请 {string.Join(" ", leads.Select(l => $"<at>{l.Name}</at>"))} 关注。")))
-            .Set("description", NonEmpty(report.MajorIssueDescription) ?? NonEmpty(report.Problems) ?? "（未填写说明）")
+            .Set("style", withdrawn ? "good" : "attention")
+            .Set("color", withdrawn ? "Good" : "Attention")
+            .Set("heading", heading)
+            .Set("leadsLine", explanation.Length + attention.Length == 0 ? null : Text(explanation + attention))
+            .Set("description", withdrawn
+                ? "存在问题：" + (NonEmpty(report.Problems) ?? "无")
+                : NonEmpty(report.MajorIssueDescription) ?? NonEmpty(report.Problems) ?? "（未填写说明）")
             .Set("facts", UpdateFacts(payload))
             .Set("actions", EvidenceLink(report) is { } link ? [link] : Array.Empty<JsonNode>()));
     }
@@ -73,6 +82,10 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
         var text = found.Text.ReplaceLineEndings(" ");
         return text.Length <= MeasureTextLength ? text : text[..MeasureTextLength] + "…";
     }
+
+    private static string CorrectionNotice(RelayUpdatePayload payload) =>
+        "更正：本条更正了该单位此前提交的进展，以本条为准。"
+        + (payload.MajorIssueWithdrawn && !payload.Report.MajorIssue ? "此前报告的重大问题已撤销。" : "");
 
     private static string StatusLine(ProgressReport report, DateTimeOffset at) =>
         $"{report.Status} · {Percent(report.PercentComplete)}{(report.MajorIssue ? " · ⚠ 重大问题" : "")} · {Time(at)}";

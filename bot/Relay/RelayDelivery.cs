@@ -139,7 +139,7 @@ public sealed partial class RelayDelivery(
             leads.Add((lead, await roster.NameOfAsync(lead, cancellationToken) ?? "科室负责人"));
         }
         var card = cards.MajorIssue(payload, leads);
-        var text = $"重大问题：{payload.Report.UnitId} · 第 {payload.Report.Measure} 项措施";
+        var text = $"{(payload.Report.MajorIssue ? "重大问题" : "重大问题已撤销")}：{payload.Report.UnitId} · 第 {payload.Report.Measure} 项措施";
         var posted = await poster.StartThreadAsync(target, new OutgoingMessage(text, card) { TextOnlyWithoutCards = true, Alert = true }, cancellationToken);
         await RecordAsync(message.Id, posted);
     }

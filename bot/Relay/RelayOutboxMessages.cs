@@ -6,7 +6,7 @@ namespace GiBot.Relay;
 /// <summary>
 /// The outbox messages a submitted update produces, to be written in the same transaction as the
 /// update (<see cref="IProgressUpdateStore.SubmitAsync"/>): always one reply card for the measure's
-/// thread, and for a 重大问题 one prominent post that @mentions the section leads.
+/// thread, and for a 重大问题 (or a correction withdrawing one) one prominent post that @mentions the section leads.
 /// </summary>
 public static class RelayOutboxMessages
 {
@@ -17,7 +17,7 @@ public static class RelayOutboxMessages
     {
         var json = JsonSerializer.Serialize(payload, RelayJson.Default.RelayUpdatePayload);
         var messages = new List<NewOutboxMessage> { new(UpdateKind, $"{UpdateKind}:{payload.SubmissionKey}", json) };
-        if (payload.Report.MajorIssue)
+        if (payload.Report.MajorIssue || payload.MajorIssueWithdrawn)
         {
             messages.Add(new NewOutboxMessage(MajorIssueKind, $"{MajorIssueKind}:{payload.SubmissionKey}", json));
         }

@@ -137,7 +137,8 @@ public sealed class UpdateDialog(
         }
         var report = validation.Report!;
         var by = new Submitter(caller.AadObjectId, caller.Name);
-        var outbox = RelayOutboxMessages.For(new RelayUpdatePayload(draft.DraftId, report, by, time.GetUtcNow(), draft.IsCorrection, language.Tag()));
+        var outbox = RelayOutboxMessages.For(new RelayUpdatePayload(draft.DraftId, report, by, time.GetUtcNow(), draft.IsCorrection, language.Tag(),
+            MajorIssueWithdrawn: !report.MajorIssue && await CorrectsMajorIssueAsync(draft, cancellationToken)));
         var result = draft.IsCorrection
             ? await updates.CorrectAsync(draft.CorrectsUpdateId!, draft.CorrectsVersion ?? 1, report, by, draft.DraftId, outbox, cancellationToken)
             : await updates.SubmitAsync(report, by, draft.DraftId, outbox, cancellationToken);
@@ -157,6 +158,10 @@ public sealed class UpdateDialog(
                     "Sorry, the update you were correcting no longer exists; nothing was saved. Send \"update\" to report again."));
         }
     }
+
+    // The version being corrected is the current one, or CorrectAsync reports a conflict and nothing is posted.
+    private async Task<bool> CorrectsMajorIssueAsync(UpdateDraft draft, CancellationToken cancellationToken) =>
+        draft.IsCorrection && await updates.GetAsync(draft.CorrectsUpdateId!, cancellationToken) is { Report.MajorIssue: true };
 
     public async Task<UpdateReply> CancelAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {

@@ -94,11 +94,11 @@ public sealed class RelayHarness : IAsyncDisposable
             major, major ? "发现跨区域假冒地理标志产品线索，需协调公安" : null, "https://example.gov.cn/evidence/8.pdf");
 
     /// <summary>Stores an update with its relay outbox messages, as the updates feature does.</summary>
-    public static async Task<string> SubmitAsync(BotApp bot, ProgressReport report, bool correction = false)
+    public static async Task<string> SubmitAsync(BotApp bot, ProgressReport report, bool correction = false, bool withdrawsMajorIssue = false)
     {
         var key = Guid.NewGuid().ToString("N");
         var by = new Submitter(SubmitterAad, "李联络员");
-        var payload = new RelayUpdatePayload(key, report, by, DateTimeOffset.UtcNow, correction, "zh-CN");
+        var payload = new RelayUpdatePayload(key, report, by, DateTimeOffset.UtcNow, correction, "zh-CN", withdrawsMajorIssue);
         var result = await bot.Services.GetRequiredService<IProgressUpdateStore>().SubmitAsync(report, by, key, RelayOutboxMessages.For(payload), CancellationToken.None);
         Assert.Equal(SubmitOutcome.Created, result.Outcome);
         return key;

@@ -135,6 +135,45 @@ public sealed class RelayThreadingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_correction_that_withdraws_a_major_issue_tells_the_leads_so()
+    {
+        var bot = _harness.Bot();
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report(major: true));
+        await RelayHarness.DrainAsync(bot);
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report(major: false), correction: true, withdrawsMajorIssue: true);
+        await RelayHarness.DrainAsync(bot);
+
+        var alerts = _harness.ThreadStarts.Where(s => s.Json!["activity"]!["channelData"]?["notification"]?["alert"]?.GetValue<bool>() == true)
+            .Select(s => s.Json!["activity"]!).ToArray();
+        Assert.Equal(2, alerts.Length);
+        var card = RelayHarness.CardOf(alerts[1]);
+        AdaptiveCardSchema.AssertValid(card, "relay major issue withdrawn");
+        var text = RelayHarness.Text(card);
+        Assert.Contains("重大问题已撤销 · 第 8 项措施", text, StringComparison.Ordinal);
+        Assert.Contains("不再报告重大问题", text, StringComparison.Ordinal);
+        Assert.Contains("<at>王科长</at>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("⚠", text, StringComparison.Ordinal);
+        Assert.Equal("good", card["body"]![0]!["style"]!.GetValue<string>());
+        Assert.StartsWith("重大问题已撤销", alerts[1]["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The thread's reply for the correction says so as well.
+        var reply = RelayHarness.Text(RelayHarness.CardOf(_harness.Replies[^1].Json));
+        Assert.Contains("此前报告的重大问题已撤销", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_correction_without_a_major_issue_before_or_after_posts_no_alert()
+    {
+        var bot = _harness.Bot();
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report());
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report(percent: 70), correction: true);
+        await RelayHarness.DrainAsync(bot);
+
+        Assert.DoesNotContain(_harness.ThreadStarts, s => s.Json!["activity"]!["channelData"]?["notification"]?["alert"] is not null);
+        Assert.DoesNotContain("撤销", RelayHarness.Text(RelayHarness.CardOf(_harness.Replies[^1].Json)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_deleted_thread_root_starts_a_new_thread_instead_of_failing()
     {
         var bot = _harness.Bot();

@@ -1,4 +1,7 @@
+using GiBot.Relay;
+using GiBot.Storage;
 using GiBot.Updates;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GiBot.Tests.Updates;
 
@@ -69,6 +72,32 @@ public sealed class UpdateHistoryTests : IAsyncLifetime
         Assert.Equal(70, current.Report.PercentComplete);
         var history = await _bot.SayAsync("第8项进展");
         Assert.Contains("已修改，共 2 个版本", history.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, false, true)]
+    [InlineData(true, true, false)]
+    [InlineData(false, false, false)]
+    public async Task A_correction_that_clears_the_major_issue_is_relayed_as_its_withdrawal(bool before, bool after, bool withdrawn)
+    {
+        var form = await _bot.SayAsync("汇报第8项");
+        var preview = await _bot.PressAsync(form, UpdateVerbs.Preview, new()
+        {
+            ["status"] = "推进中", ["percent"] = "60", ["progress"] = "已完成专项检查3次",
+            ["majorIssue"] = before ? "true" : "false", ["majorIssueDescription"] = before ? "跨区域侵权线索" : "",
+        });
+        var receipt = await _bot.PressAsync(preview, UpdateVerbs.Submit);
+        var correction = await _bot.PressAsync(receipt, UpdateVerbs.Correct);
+        var corrected = await _bot.PressAsync(await _bot.PressAsync(correction, UpdateVerbs.Preview, new()
+        {
+            ["majorIssue"] = after ? "true" : "false", ["majorIssueDescription"] = after ? "跨区域侵权线索，已移交公安" : "",
+        }), UpdateVerbs.Submit);
+        Assert.Contains("已提交修改（第 2 版）", corrected.CardText, StringComparison.Ordinal);
+
+        var outbox = await _bot.App.Services.GetRequiredService<IRelayOutbox>().ClaimAsync("test", 100, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        var payloads = outbox.Select(m => (m.Kind, Payload: RelayOutboxMessages.Read(m))).Where(m => m.Payload.IsCorrection).ToArray();
+        Assert.All(payloads, m => Assert.Equal(withdrawn, m.Payload.MajorIssueWithdrawn));
+        Assert.Equal(withdrawn || after, payloads.Any(m => m.Kind == RelayOutboxMessages.MajorIssueKind));
     }
 
     [Fact]
