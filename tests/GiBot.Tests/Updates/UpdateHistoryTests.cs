@@ -83,14 +83,18 @@ public sealed class UpdateHistoryTests : IAsyncLifetime
         var form = await _bot.SayAsync("汇报第8项");
         var preview = await _bot.PressAsync(form, UpdateVerbs.Preview, new()
         {
-            ["status"] = "推进中", ["percent"] = "60", ["progress"] = "已完成专项检查3次",
-            ["majorIssue"] = before ? "true" : "false", ["majorIssueDescription"] = before ? "跨区域侵权线索" : "",
+            ["status"] = "推进中",
+            ["percent"] = "60",
+            ["progress"] = "已完成专项检查3次",
+            ["majorIssue"] = before ? "true" : "false",
+            ["majorIssueDescription"] = before ? "跨区域侵权线索" : "",
         });
         var receipt = await _bot.PressAsync(preview, UpdateVerbs.Submit);
         var correction = await _bot.PressAsync(receipt, UpdateVerbs.Correct);
         var corrected = await _bot.PressAsync(await _bot.PressAsync(correction, UpdateVerbs.Preview, new()
         {
-            ["majorIssue"] = after ? "true" : "false", ["majorIssueDescription"] = after ? "跨区域侵权线索，已移交公安" : "",
+            ["majorIssue"] = after ? "true" : "false",
+            ["majorIssueDescription"] = after ? "跨区域侵权线索，已移交公安" : "",
         }), UpdateVerbs.Submit);
         Assert.Contains("已提交修改（第 2 版）", corrected.CardText, StringComparison.Ordinal);
 
