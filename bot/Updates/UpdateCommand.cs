@@ -12,7 +12,7 @@ public abstract partial record UpdateCommand
     public static UpdateCommand? Parse(string text) => CommandStart.MayStartWith(text, FirstChars) ? ParseAny(text) : null;
 
     /// <summary>What every command can start with (the first character of each pattern below: words, 第, a number).</summary>
-    private const string FirstChars = "查第零〇一二两三四五六七八九十我汇进填报提上0123456789hpurs";
+    private const string FirstChars = "查第零〇一二两三四五六七八九十我汇进填报提上本无没0123456789hpursmn";
 
     /// <summary>The parse without the pre-check (tests compare both).</summary>
     internal static UpdateCommand? ParseAny(string text)
@@ -34,9 +34,19 @@ public abstract partial record UpdateCommand
         {
             return new StartUpdate(Number(reverse));
         }
+        if (NoNewsBare().IsMatch(text))
+        {
+            return new NoChange(null);
+        }
+        if (NoNewsOnMeasure().Match(text) is { Success: true } none)
+        {
+            return new NoChange(Number(none));
+        }
         if (OneLine().Match(text) is { Success: true } line)
         {
-            return QuickUpdate.From(Number(line), line.Groups["rest"].Value);
+            return NoNewsBare().IsMatch(line.Groups["rest"].Value.Trim())
+                ? new NoChange(Number(line))
+                : QuickUpdate.From(Number(line), line.Groups["rest"].Value);
         }
         return null;
     }
@@ -51,6 +61,16 @@ public abstract partial record UpdateCommand
     // The words people use for it: 汇报, 报送, 上报, 提交, 填报, 报告 (with or without 进展), and English "report/submit (progress) (on)".
     private const string ReportWord = @"(?:我要|我想)?(?:(?:汇报|报送|上报|提交|填报|报告)进展|进展(?:汇报|报送|上报|提交|填报)|汇报|报送|上报|填报"
         + @"|update|(?:report|submit)(?:\s+(?:progress|an?\s+update))?(?:\s+(?:on|for))?)";
+
+    // 本期无新进展, 没有新进展, 无进展; "no news (this period)", "no change", "nothing new".
+    private const string NoNews = @"(?:(?:本期|本月|本季度?|本年度?|这期|这个月)\s*)?(?:无|没有)\s*新?\s*的?\s*进展"
+        + @"|no\s+(?:news|changes?|new\s+progress|progress|update)(?:\s+this\s+(?:period|month|quarter|year))?|nothing\s+new";
+
+    [GeneratedRegex($@"^(?:{NoNews})$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoNewsBare();
+
+    [GeneratedRegex($@"^(?:(?:第\s*)?(?:measure\s*)?{N}\s*(?:项(?:措施)?)?\s*(?:的)?[\s,，:：]*(?:{NoNews})|(?:{NoNews})[\s,，:：]*(?:(?:on|for)\s+)?(?:第\s*)?(?:measure\s*)?{N}\s*(?:项(?:措施)?)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoNewsOnMeasure();
 
     [GeneratedRegex($@"^(?:查看\s*)?(?:第\s*)?{N}\s*项(?:措施)?\s*(?:的)?\s*(?:进展|进度|进展情况|汇报记录|历史)$|^(?:history|progress|updates)\s+(?:of\s+)?(?:measure\s*)?{N}$", RegexOptions.IgnoreCase)]
     private static partial Regex History();
@@ -70,6 +90,9 @@ public abstract partial record UpdateCommand
 
 /// <summary>"汇报进展", "update 8", "第8项汇报": opens the update card (for a measure when given).</summary>
 public sealed record StartUpdate(int? Measure) : UpdateCommand;
+
+/// <summary>"第8项本期无新进展", "no news on measure 8": nothing changed this period (the measure may be missing).</summary>
+public sealed record NoChange(int? Measure) : UpdateCommand;
 
 /// <summary>"第8项进展", "history 8": the latest update of each unit.</summary>
 public sealed record ShowHistory(int Measure) : UpdateCommand;

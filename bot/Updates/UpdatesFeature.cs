@@ -6,7 +6,7 @@ namespace GiBot.Updates;
 /// The update commands typed as text. Order 50 puts it before the measures feature (100), which would
 /// otherwise answer "update 8" or "第8项进展" as a question about measure 8.
 /// </summary>
-public sealed class UpdatesFeature(UpdateDialog dialog, UpdateHistory history) : IMessageFeature
+public sealed class UpdatesFeature(UpdateDialog dialog, UpdateHistory history, NoChangeReporter noChange) : IMessageFeature
 {
     public int Order => 50;
 
@@ -17,6 +17,7 @@ public sealed class UpdatesFeature(UpdateDialog dialog, UpdateHistory history) :
             StartUpdate start => (await dialog.StartAsync(turn, start.Measure, ignoreDraft: false, cancellationToken)).Message,
             QuickUpdate quick => (await dialog.QuickAsync(turn, quick, cancellationToken)).Message,
             ShowHistory show => await history.ShowAsync(turn, show.Measure, cancellationToken),
+            NoChange nothing => await noChange.TypedAsync(turn, nothing.Measure, cancellationToken),
             _ => null,
         };
         if (reply is null)

@@ -15,6 +15,7 @@ public static class UpdatesSetup
         services.AddSingleton<UpdateValidator>();
         services.AddSingleton<UpdateDialog>();
         services.AddSingleton<UpdateHistory>();
+        services.AddSingleton<NoChangeReporter>();
         services.AddSingleton<IMessageFeature, UpdatesFeature>();
         services.AddSingleton<ICardActionFeature, UpdateCardActions>();
         return services;

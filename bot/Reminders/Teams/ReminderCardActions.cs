@@ -1,7 +1,6 @@
 using System.Globalization;
 using GiBot.Localization;
 using GiBot.Protocol.Turns;
-using GiBot.Relay;
 using GiBot.Roster;
 using GiBot.Storage;
 using GiBot.Updates;
@@ -10,15 +9,14 @@ namespace GiBot.Reminders.Teams;
 
 /// <summary>
 /// The reminder card's 稍后提醒 (a snooze is a new plan step for the person who pressed it) and 本期无新进展
-/// (a no-change report stored and relayed exactly like a submitted update card).
+/// (a no-change report, <see cref="NoChangeReporter"/>, after checking the card's period).
 /// </summary>
 public sealed class ReminderCardActions(
     ReminderOptions options,
     WorkingHours hours,
     IReminderStore reminders,
-    IProgressUpdateStore updates,
     IRosterDirectory roster,
-    UpdateDialog dialog,
+    NoChangeReporter noChange,
     Schedule.IReportingSchedule schedule,
     TimeProvider time) : ICardActionFeature
 {
@@ -87,21 +85,7 @@ public sealed class ReminderCardActions(
             return Say(language.Pick("抱歉，这个按钮已失效（汇报期不正确）。请发送“汇报进展”填报。",
                 "Sorry, this button is no longer valid (wrong reporting period). Send \"update\" to report."));
         }
-        if ((await updates.ReportedUnitsAsync(measure, period, cancellationToken)).Contains(unit))
-        {
-            // A report of this period exists (perhaps a real one from a colleague): "no news" must not replace it.
-            return Say(language.Pick($"{unit}已提交第 {measure} 项措施本期（{period}）的进展，无需再报“无新进展”。如需修改，请发送“汇报第{measure}项”。",
-                $"Measure {measure} has already been reported for this period ({period}), so there is no need to send \"no news\". To change the report, send \"update {measure}\"."));
-        }
-        // The latest status carries over: nothing changed this period.
-        var previous = (await updates.ListCurrentAsync(new UpdateQuery(measure, unit), cancellationToken)).FirstOrDefault()?.Report;
-        var report = new ProgressReport(measure, unit, period, previous?.Status ?? UpdateStatus.InProgress, previous?.PercentComplete,
-            language.Pick("本期无新进展。", "No news this period."), null, null, false, null, null);
-        var key = $"nochange/{measure}/{unit}/{period}";
-        var by = new Submitter(caller.AadObjectId, caller.Name);
-        var result = await updates.SubmitAsync(report, by, key,
-            RelayOutboxMessages.For(new RelayUpdatePayload(key, report, by, time.GetUtcNow(), false, language.Tag())), cancellationToken);
-        return (await dialog.ReceiptAsync(result.Update!, caller, language, cancellationToken)).ToCardActionResult();
+        return (await noChange.ReportAsync(caller, measure, unit, period, language, cancellationToken)).ToCardActionResult();
     }
 
     /// <summary>Both buttons act for the unit: only someone who may report for it (its people, or an admin) may press them.</summary>

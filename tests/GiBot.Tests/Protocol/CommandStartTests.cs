@@ -33,6 +33,7 @@ public sealed class CommandStartTests
         "汇报进展", "进展汇报", "填报进展", "我要汇报", "update", "Update.", "report", "report progress", "progress update",
         "汇报第8项", "汇报进展 3", "汇报第二十项进展", "update 8", "update measure 8", "report progress 12", "第8项汇报", "第十二项汇报进展", "二十项汇报",
         "update 8 推进中 60% 已完成专项检查3次", "update 8 done 100％ all finished", "汇报 8 已完成 100% 全部完成", "汇报第9项 受阻：缺经费",
+        "第8项本期无新进展", "本期无新进展", "无新进展 8", "没有新进展", "no news on measure 8", "measure 8 no news", "nothing new", "8 无进展",
         // reminders
         "提醒计划", "reminder plan", "reminders plan", "reminder schedule", "提醒周期 8 季度 20日", "提醒周期 8 每周", "提醒周期 8 默认",
         "reminder cycle 8 monthly 25", "提醒 8", "提醒第8项", "remind 8", "remind 12",

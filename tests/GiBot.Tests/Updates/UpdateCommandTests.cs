@@ -53,11 +53,31 @@ public sealed class UpdateCommandTests
         Assert.Equal(new QuickUpdate(measure, status, percent, progress), UpdateCommand.Parse(text));
 
     [Theory]
+    [InlineData("第8项本期无新进展", 8)]
+    [InlineData("第八项措施本期没有新进展", 8)]
+    [InlineData("8 无新进展", 8)]
+    [InlineData("第8项：无进展。", 8)]
+    [InlineData("本期无新进展 第8项", 8)]
+    [InlineData("无新进展，8", 8)]
+    [InlineData("update 8 无新进展", 8)]
+    [InlineData("汇报第8项 本期无新进展", 8)]
+    [InlineData("no news on measure 8", 8)]
+    [InlineData("No news this period for measure 12", 12)]
+    [InlineData("measure 8: nothing new", 8)]
+    [InlineData("update 8 no change", 8)]
+    [InlineData("本期无新进展", null)]
+    [InlineData("no news", null)]
+    public void Saying_nothing_changed(string text, int? measure) =>
+        Assert.Equal(new NoChange(measure), UpdateCommand.Parse(text));
+
+    [Theory]
     [InlineData("第8项措施谁负责")]
     [InlineData("执法稽查科负责哪些措施")]
     [InlineData("帮助")]
     [InlineData("汇报进展要求是什么时候")]
     [InlineData("updates are late")]
     [InlineData("报告在哪里下载")]
+    [InlineData("第8项没有进展怎么办")]
+    [InlineData("no news is good news")]
     public void Other_questions_are_left_alone(string text) => Assert.Null(UpdateCommand.Parse(text));
 }
