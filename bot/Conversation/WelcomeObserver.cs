@@ -27,7 +27,8 @@ public sealed class WelcomeObserver(IMemoryCache cache, TimeProvider time) : ICo
             cache.Set(key, true, time.GetUtcNow() + RepeatWindow);
         }
         // Install events carry no words of the user's; Chinese is every message's first language.
-        await turn.SendAsync(new OutgoingMessage(HelpText.Welcome(Language.Chinese)), cancellationToken);
+        var welcome = HelpText.Welcome(Language.Chinese);
+        await turn.SendAsync(new OutgoingMessage(turn.IsPersonalChat ? welcome : welcome + "\n\n" + PersonalChatOnly.InGroups(Language.Chinese)), cancellationToken);
     }
 
     public ValueTask OnBotRemovedAsync(TurnContext turn, CancellationToken cancellationToken) => ValueTask.CompletedTask;

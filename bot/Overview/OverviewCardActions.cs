@@ -1,3 +1,4 @@
+using GiBot.Conversation;
 using GiBot.Localization;
 using GiBot.Protocol.Turns;
 
@@ -13,6 +14,10 @@ public sealed class OverviewCardActions(OverviewReplies replies) : ICardActionFe
         if (action.Get("lang") is { } tag)
         {
             turn.Language = LanguageExtensions.ParseTag(tag);
+        }
+        if (PersonalChatOnly.Refusal(turn, ("总览", "overview")) is { } refusal)
+        {
+            return CardActionResult.Say(refusal);
         }
         var message = action.Verb switch
         {

@@ -1,3 +1,4 @@
+using GiBot.Conversation;
 using GiBot.Protocol.Turns;
 
 namespace GiBot.Overview;
@@ -12,7 +13,13 @@ public sealed class OverviewFeature(OverviewReplies replies) : IMessageFeature
 
     public async ValueTask<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var reply = OverviewCommand.Parse(turn.Text) switch
+        var command = OverviewCommand.Parse(turn.Text);
+        if (command is not null && PersonalChatOnly.Refusal(turn) is { } refusal)
+        {
+            await turn.SendAsync(refusal, cancellationToken);
+            return true;
+        }
+        var reply = command switch
         {
             ShowOverview show => await replies.ShowAsync(turn, show.Filter, cancellationToken),
             ShowMissing => await replies.MissingAsync(turn, cancellationToken),

@@ -61,7 +61,7 @@ public sealed class OverviewReplies(OverviewAccess access, OverviewBuilder build
         var kind = xlsx ? "XLSX" : "CSV";
         return LinkAsync(turn, (baseUrl, user) => links.LedgerAsync(baseUrl, xlsx, user, cancellationToken), links.FileLinkLifetime, (url, minutes, language) =>
         {
-            var hint = language.Pick($"下载链接 {minutes} 分钟内有效，仅限您本人使用；过期后请重新发送「导出」。", $"The link works for {minutes} minutes and only for you; after that, send \"export\" again.");
+            var hint = language.Pick($"下载链接 {minutes} 分钟内有效，有效期内持有链接即可下载，请勿转发；过期后请重新发送「导出」。", $"The link works for {minutes} minutes for anyone who has it, so please do not forward it; after that, send \"export\" again.");
             return new OutgoingMessage(
                 language.Pick($"督办台账（{kind}）已生成：[下载]({url})。{hint}", $"The ledger ({kind}) is ready: [download]({url}). {hint}"),
                 OverviewCards.Link(language.Pick($"督办台账（{kind}）", $"Supervision ledger ({kind})"), hint, language.Pick("下载", "Download"), url, language));
@@ -71,7 +71,7 @@ public sealed class OverviewReplies(OverviewAccess access, OverviewBuilder build
     public Task<OutgoingMessage> DashboardAsync(TurnContext turn, CancellationToken cancellationToken) =>
         LinkAsync(turn, (baseUrl, user) => links.DashboardAsync(baseUrl, user, turn.Language, cancellationToken), links.DashboardLinkLifetime, (url, minutes, language) =>
         {
-            var hint = language.Pick($"看板链接 {minutes} 分钟内有效，仅限您本人使用；过期后请重新发送「看板」。", $"The link works for {minutes} minutes and only for you; after that, send \"dashboard\" again.");
+            var hint = language.Pick($"看板链接 {minutes} 分钟内有效，有效期内持有链接即可打开，请勿转发；过期后请重新发送「看板」。", $"The link works for {minutes} minutes for anyone who has it, so please do not forward it; after that, send \"dashboard\" again.");
             return new OutgoingMessage(
                 language.Pick($"进度看板：[打开]({url})。{hint}", $"Progress dashboard: [open]({url}). {hint}"),
                 OverviewCards.Link(language.Pick("进度看板", "Progress dashboard"), hint, language.Pick("打开看板", "Open dashboard"), url, language));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GiBot.Conversation;
 using GiBot.Localization;
 using GiBot.Protocol.Turns;
 
@@ -11,6 +12,10 @@ public sealed class UpdateCardActions(UpdateDialog dialog) : ICardActionFeature
 
     public async ValueTask<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
+        if (PersonalChatOnly.Refusal(turn, ("汇报进展", "update")) is { } refusal)
+        {
+            return CardActionResult.Say(refusal);
+        }
         var reply = action.Verb switch
         {
             UpdateVerbs.Start => await dialog.StartAsync(turn, Measure(action), ignoreDraft: false, cancellationToken),

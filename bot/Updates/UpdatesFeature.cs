@@ -1,3 +1,4 @@
+using GiBot.Conversation;
 using GiBot.Protocol.Turns;
 
 namespace GiBot.Updates;
@@ -12,7 +13,13 @@ public sealed class UpdatesFeature(UpdateDialog dialog, UpdateHistory history, N
 
     public async ValueTask<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var reply = UpdateCommand.Parse(turn.Text) switch
+        var command = UpdateCommand.Parse(turn.Text);
+        if (command is not null && PersonalChatOnly.Refusal(turn) is { } refusal)
+        {
+            await turn.SendAsync(refusal, cancellationToken);
+            return true;
+        }
+        var reply = command switch
         {
             StartUpdate start => (await dialog.StartAsync(turn, start.Measure, ignoreDraft: false, cancellationToken)).Message,
             QuickUpdate quick => (await dialog.QuickAsync(turn, quick, cancellationToken)).Message,

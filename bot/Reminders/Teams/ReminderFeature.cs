@@ -1,3 +1,4 @@
+using GiBot.Conversation;
 using GiBot.Localization;
 using GiBot.Protocol.Turns;
 using GiBot.Roster;
@@ -17,6 +18,11 @@ public sealed class ReminderFeature(ReminderAdmin admin, IRosterDirectory roster
         if (ReminderCommand.Parse(turn.Text) is not { } command)
         {
             return false;
+        }
+        if (command is ShowPlan && PersonalChatOnly.Refusal(turn) is { } refusal)
+        {
+            await turn.SendAsync(refusal, cancellationToken);
+            return true;
         }
         var language = turn.Language;
         var decision = string.IsNullOrEmpty(turn.UserAadObjectId)

@@ -1,3 +1,4 @@
+using GiBot.Conversation;
 using GiBot.Localization;
 using GiBot.Protocol.Turns;
 
@@ -16,6 +17,11 @@ public sealed class RosterFeature(JoinRequests joins, RosterAdmin admin, MyMeasu
         if (RosterCommandParser.Parse(turn.Text) is not { } command)
         {
             return false;
+        }
+        if (command is ShowMyMeasures or ListRoster && PersonalChatOnly.Refusal(turn) is { } refusal)
+        {
+            await turn.SendAsync(refusal, cancellationToken);
+            return true;
         }
         var language = turn.Language;
         var reply = command switch
