@@ -37,7 +37,7 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
             })
             .Set("notes", notes)
             .Set("reportTitle", language.Pick("立即填报", "Report now"))
-            .Set("reportData", UpdateVerbs.StartData(plan.Measure, language))
+            .Set("reportData", UpdateVerbs.StartData(plan.Measure, language, plan.UnitId, plan.Period))
             .Set("snoozeTitle", language.Pick("稍后提醒", "Remind me later"))
             .Set("snoozeHint", language.Pick("什么时候再提醒您？", "When should I remind you again?"))
             .Set("snoozeHoursTitle", language.Pick($"{options.Snooze.TotalHours:0.#} 小时后", $"In {options.Snooze.TotalHours:0.#} hours"))

@@ -18,8 +18,10 @@ public sealed class UpdateCardActions(UpdateDialog dialog) : ICardActionFeature
         }
         var reply = action.Verb switch
         {
-            UpdateVerbs.Start => await dialog.StartAsync(turn, Measure(action), ignoreDraft: false, cancellationToken),
-            UpdateVerbs.Restart => await dialog.StartAsync(turn, Measure(action), ignoreDraft: true, cancellationToken),
+            UpdateVerbs.Start => await dialog.StartAsync(turn, Measure(action), ignoreDraft: false, cancellationToken,
+                action.Get(UpdateVerbs.UnitKey), action.Get(UpdateVerbs.PeriodKey)),
+            UpdateVerbs.Restart => await dialog.StartAsync(turn, Measure(action), ignoreDraft: true, cancellationToken,
+                action.Get(UpdateVerbs.UnitKey), action.Get(UpdateVerbs.PeriodKey)),
             UpdateVerbs.Resume => await dialog.ResumeAsync(turn, action, cancellationToken),
             UpdateVerbs.Preview => await dialog.PreviewAsync(turn, action, cancellationToken),
             UpdateVerbs.Edit => await dialog.EditAsync(turn, action, cancellationToken),

@@ -26,7 +26,10 @@ public sealed class UpdateDialog(
     /// <summary>One dialog per person: a new start offers to continue the stored draft first.</summary>
     public const string DraftScope = "update";
 
-    public async Task<UpdateReply> StartAsync(TurnContext turn, int? measure, bool ignoreDraft, CancellationToken cancellationToken)
+    /// <param name="unit">A reminder's unit: chosen on the card when the caller may report for it.</param>
+    /// <param name="period">A reminder's period: taken when it is one of the measure's and due, overdue or near.</param>
+    public async Task<UpdateReply> StartAsync(TurnContext turn, int? measure, bool ignoreDraft, CancellationToken cancellationToken,
+        string? unit = null, string? period = null)
     {
         var language = turn.Language;
         var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
@@ -44,7 +47,7 @@ public sealed class UpdateDialog(
         }
         if (!ignoreDraft && await LoadAsync(caller, cancellationToken) is { SubmittedUpdateId: null } open)
         {
-            return OfferToContinue(open, measure, language);
+            return OfferToContinue(open, measure, unit, period, language);
         }
         var draft = new UpdateDraft
         {
@@ -52,7 +55,9 @@ public sealed class UpdateDialog(
             Lang = language.Tag(),
             Measure = measure?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             MeasurePreset = measure is not null,
-            Period = PeriodFor(measure),
+            Period = measure is { } m && period is not null && schedule.Find(m, period) is { } named && named.IsReportableAt(time.GetUtcNow())
+                ? named.Period : PeriodFor(measure),
+            UnitId = unit is not null && caller.UnitsFor(measure).Contains(unit) ? unit : null,
         };
         draft = WithSingleOptions(draft, caller);
         await SaveAsync(caller, draft, cancellationToken);
@@ -323,7 +328,7 @@ public sealed class UpdateDialog(
         return replaces ? UpdateReply.Replace(message) : UpdateReply.Say(message);
     }
 
-    private UpdateReply OfferToContinue(UpdateDraft open, int? measure, Language language)
+    private UpdateReply OfferToContinue(UpdateDraft open, int? measure, string? unit, string? period, Language language)
     {
         var what = open.MeasureNumber is { } n ? language.Pick($"第 {n} 项措施的", $" on measure {n}") : "";
         var detail = language.Pick($"您有一份未提交的{what}进展汇报草稿。继续填写，还是放弃它重新开始？",
@@ -331,7 +336,7 @@ public sealed class UpdateDialog(
         return Say(new OutgoingMessage(detail, cards.Notice(language.Pick("继续上次的汇报？", "Continue your draft?"), detail,
         [
             (language.Pick("继续填写", "Continue"), UpdateVerbs.DraftData(UpdateVerbs.Resume, open.DraftId, language)),
-            (language.Pick("重新开始", "Start again"), UpdateVerbs.RestartData(measure, language)),
+            (language.Pick("重新开始", "Start again"), UpdateVerbs.RestartData(measure, language, unit, period)),
             (language.Pick("放弃草稿", "Discard draft"), UpdateVerbs.DraftData(UpdateVerbs.Cancel, open.DraftId, language)),
         ], language)));
     }

@@ -23,14 +23,27 @@ public static class UpdateVerbs
     public const string DraftIdKey = "draftId";
     public const string UpdateIdKey = "updateId";
     public const string MeasureKey = "measure";
+    public const string PeriodKey = "period";
+    public const string UnitKey = "unit";
 
-    /// <summary>For a measure or reminder card: opens the update card for <paramref name="measure"/>.</summary>
-    public static JsonObject StartData(int? measure, Language language)
+    /// <summary>
+    /// For a measure or reminder card: opens the update card for <paramref name="measure"/>; a reminder also names
+    /// its unit and period, so a late report is filed for the period that is late, not the one open now.
+    /// </summary>
+    public static JsonObject StartData(int? measure, Language language, string? unit = null, string? period = null)
     {
         var data = new JsonObject { ["verb"] = Start, ["lang"] = language.Tag() };
         if (measure is not null)
         {
             data[MeasureKey] = measure.Value;
+        }
+        if (unit is not null)
+        {
+            data[UnitKey] = unit;
+        }
+        if (period is not null)
+        {
+            data[PeriodKey] = period;
         }
         return data;
     }
@@ -38,13 +51,11 @@ public static class UpdateVerbs
     public static JsonObject DraftData(string verb, string draftId, Language language) =>
         new() { ["verb"] = verb, ["lang"] = language.Tag(), [DraftIdKey] = draftId };
 
-    public static JsonObject RestartData(int? measure, Language language)
+    /// <summary>"重新开始" after the offer to continue a draft: the same start, the draft dropped.</summary>
+    public static JsonObject RestartData(int? measure, Language language, string? unit = null, string? period = null)
     {
-        var data = new JsonObject { ["verb"] = Restart, ["lang"] = language.Tag() };
-        if (measure is not null)
-        {
-            data[MeasureKey] = measure.Value;
-        }
+        var data = StartData(measure, language, unit, period);
+        data["verb"] = Restart;
         return data;
     }
 

@@ -20,9 +20,6 @@ public sealed class ReminderCardActions(
     Schedule.IReportingSchedule schedule,
     TimeProvider time) : ICardActionFeature
 {
-    /// <summary>How far ahead a deadline may be for 本期无新进展 to be taken for its period.</summary>
-    internal static readonly TimeSpan NoChangeHorizon = TimeSpan.FromDays(45);
-
     public bool Handles(string verb) => verb.StartsWith(ReminderVerbs.Prefix, StringComparison.Ordinal);
 
     public async ValueTask<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
@@ -80,7 +77,7 @@ public sealed class ReminderCardActions(
         }
         // The card's data is the client's word: only a real period of this measure whose deadline is past or near is taken
         // (a reminder may come before its period opens, a few working days ahead of the deadline).
-        if (schedule.Find(measure, period) is not { } window || window.DueAt > time.GetUtcNow() + NoChangeHorizon)
+        if (schedule.Find(measure, period) is not { } window || !window.IsReportableAt(time.GetUtcNow()))
         {
             return Say(language.Pick("抱歉，这个按钮已失效（汇报期不正确）。请发送“汇报进展”填报。",
                 "Sorry, this button is no longer valid (wrong reporting period). Send \"update\" to report."));

@@ -190,6 +190,35 @@ public sealed class ReminderLadderTests
     }
 
     [Theory]
+    [InlineData(null, "2026-10")]
+    [InlineData("2099-01", "2026-09")]
+    public async Task Report_now_files_the_report_for_the_reminders_period_not_the_one_open_today(string? forgedPeriod, string filed)
+    {
+        await using var bot = await StartedAsync();
+        await bot.PassAtAsync("2026-09-30 09:30"); // T-3 of October's deadline, still in September
+        var card = bot.RemindersTo(Staff.Liaison).First(c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
+        var data = ReminderBot.Data(card, UpdateVerbs.Start);
+        if (forgedPeriod is not null)
+        {
+            data["period"] = forgedPeriod;
+        }
+
+        await bot.PressAsync(data, Staff.Liaison);
+        var form = bot.Connector.Sent[^1].Json!["attachments"]![0]!["content"]!.AsObject();
+        Assert.Contains(filed, Text(form), StringComparison.Ordinal);
+        var preview = (System.Text.Json.Nodes.JsonObject)ReminderBot.Data(form, UpdateVerbs.Preview);
+        preview["status"] = "推进中";
+        preview["percent"] = "50";
+        preview["progress"] = "已开展专项检查";
+        await bot.PressAsync(preview, Staff.Liaison);
+        var confirm = bot.Connector.Sent[^1].Json!["attachments"]![0]!["content"]!.AsObject();
+        await bot.PressAsync(ReminderBot.Data(confirm, UpdateVerbs.Submit), Staff.Liaison);
+
+        var stored = Assert.Single(await bot.App.Services.GetRequiredService<IProgressUpdateStore>().ListCurrentAsync(new UpdateQuery(8), TestContext.Current.CancellationToken));
+        Assert.Equal(("执法稽查科", filed), (stored.Report.UnitId, stored.Report.Period));
+    }
+
+    [Theory]
     [InlineData("2099-13")]
     [InlineData("2030-05")]
     [InlineData("not a period")]
