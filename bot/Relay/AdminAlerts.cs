@@ -30,12 +30,12 @@ public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, 
         }
     }
 
-    /// <summary>Posting to the channel failed permanently; told once per channel and status.</summary>
+    /// <summary>Posting to the channel failed permanently; told once per channel and status (once an admin was reached).</summary>
     public async Task TellPermanentFailureAsync(RelayTarget target, ConnectorException failure, RelayUpdatePayload? payload, CancellationToken cancellationToken)
     {
         var key = RelaySettingKeys.FailureNotice(target.ChannelId, (int)failure.StatusCode);
         var told = await settings.GetAsync(key, cancellationToken);
-        if (told is not null && !await RequeuedSinceAsync(told, cancellationToken))
+        if (told is not null && told.Value != NobodyTold && !await RequeuedSinceAsync(told, cancellationToken))
         {
             return;
         }
@@ -49,7 +49,11 @@ public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, 
             + "处理方法：确认 GiBot 仍在该团队中、接收频道仍存在；如已更换频道，请在新频道中 @GiBot 并发送“在此频道接收进展”，未送达的进展会随之重新转发；"
             + "如问题已在原频道解决，请私聊 GiBot 发送“重新转发”。"
             + $"（技术信息：{(int)failure.StatusCode} {failure.ErrorCode}）");
-        await TellAllAsync(message, cancellationToken);
+        if (await TellAllAsync(message, cancellationToken) == 0 && await settings.GetAsync(key, cancellationToken) is { } claimed)
+        {
+            // No admin could be reached (none has a chat with the bot yet): the next failure tries again.
+            await settings.TrySetAsync(key, NobodyTold, claimed.Version, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -61,6 +65,8 @@ public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, 
         await settings.SetAsync(RelaySettingKeys.RequeuedAt, Stamp(time.GetUtcNow()), cancellationToken);
         return await outbox.RequeueGivenUpAsync(cancellationToken);
     }
+
+    private const string NobodyTold = "nobody reached";
 
     private async Task<bool> RequeuedSinceAsync(BotSetting told, CancellationToken cancellationToken) =>
         await settings.GetAsync(RelaySettingKeys.RequeuedAt, cancellationToken) is { } requeued && Parse(requeued.Value) >= Parse(told.Value);

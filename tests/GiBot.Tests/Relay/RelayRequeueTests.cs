@@ -71,6 +71,24 @@ public sealed class RelayRequeueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failure_no_admin_could_be_told_about_is_told_when_it_happens_again_and_one_can()
+    {
+        var bot = _harness.Bot();
+        var alerts = bot.Services.GetRequiredService<AdminAlerts>();
+        var target = new RelayTarget(RelayHarness.TeamId, RelayHarness.ChannelId, _harness.Connector.ServiceUrl, "tenant-1", Activities.BotId);
+        var failure = new ConnectorException(HttpStatusCode.Forbidden, "BotNotInConversationRoster", "removed");
+        int Told() => _harness.ChatMessages(RelayHarness.AdminChat).Count(c => c.Json!["text"]!.GetValue<string>().Contains("GiBot 已被移出该团队", StringComparison.Ordinal));
+
+        await alerts.TellPermanentFailureAsync(target, failure, null, CancellationToken.None); // no admin has a chat yet
+        Assert.Equal(0, Told());
+
+        await RelayHarness.AddPersonalChatsAsync(bot, _harness.Connector.ServiceUrl);
+        await alerts.TellPermanentFailureAsync(target, failure, null, CancellationToken.None);
+        await alerts.TellPermanentFailureAsync(target, failure, null, CancellationToken.None);
+        Assert.Equal(1, Told());
+    }
+
+    [Fact]
     public async Task Only_an_admin_may_ask_for_a_retry_and_with_nothing_given_up_says_so()
     {
         var bot = await GivenUpAsync();
