@@ -40,6 +40,11 @@ public static partial class OverviewCommand
         if (Overview().Match(t) is { Success: true } overview)
         {
             var filter = overview.Groups["filter"].Value.Trim();
+            if (Question().IsMatch(filter))
+            {
+                return null; // "总览一下第8项是什么意思" is a question for someone else
+            }
+            filter = filter is "一下" or "情况" or "一览" ? "" : filter;
             return new ShowOverview(filter.Length == 0 ? null : filter);
         }
         if (Missing().IsMatch(t))
@@ -53,8 +58,12 @@ public static partial class OverviewCommand
         return Dashboard().IsMatch(t) ? new OpenDashboard() : null;
     }
 
-    [GeneratedRegex(@"^(?:总览|概览|overview)(?:[\s:：]+(?<filter>.+))?$", RegexOptions.IgnoreCase)]
+    // Chinese needs no space before the unit or measure (总览温县, 总览8); English does ("overviewing" is not a command).
+    [GeneratedRegex(@"^(?:(?:总览|概览)[\s:：]*|overview(?:[\s:：]+|$))(?<filter>.+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Overview();
+
+    [GeneratedRegex(@"什么|吗|怎么|如何|为何|意思|[?？]")]
+    private static partial Regex Question();
 
     [GeneratedRegex(@"^(?:本期)?(?:未报送|未报|尚未报送)(?:单位|名单)?$|^(?:who\s+has\s+)?not\s+(?:yet\s+)?reported$|^missing\s+reports?$", RegexOptions.IgnoreCase)]
     private static partial Regex Missing();

@@ -117,6 +117,8 @@ public sealed class OverviewReplies(OverviewAccess access, OverviewBuilder build
         {
             digits = digits[7..].Trim();
         }
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : Measures.Questions.ChineseNumerals.Parse(digits) is var chinese and >= 0 ? chinese
+            : null;
     }
 }

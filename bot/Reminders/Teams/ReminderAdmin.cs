@@ -137,8 +137,8 @@ public sealed class ReminderAdmin(
         }
         if (nobody.Count > 0)
         {
-            text.Append(language.Pick($"\n\n以下单位在名册中没有联络员，无法提醒：{string.Join(sep, nobody)}。可发送“名册”添加联络员。",
-                $"\n\nThese units have no liaison on the roster, so nobody can be nudged: {string.Join(sep, nobody)}. Send \"roster\" to add one."));
+            text.Append(language.Pick($"\n\n以下单位在名册中没有联络员，无法提醒：{string.Join(sep, nobody)}。可发送“添加 <姓名> 到 <单位> 为 联络员”添加（发送“成员名单”查看名册）。",
+                $"\n\nThese units have no liaison on the roster, so nobody can be nudged: {string.Join(sep, nobody)}. Send \"add <name> to <unit> as liaison\" to add one (\"roster\" lists the roster)."));
         }
         return text.ToString();
     }
@@ -149,9 +149,13 @@ public sealed class ReminderAdmin(
         {
             return language.Pick($"分工方案共有 {MeasureRegistry.MeasureCount} 项措施，没有第 {command.Measure} 项。", $"The plan has {MeasureRegistry.MeasureCount} measures; there is no measure {command.Measure}.");
         }
-        if (command.Problem is not null)
+        if (command.Problem is { } problem)
         {
-            return language.Pick("抱歉，没看懂这个周期。", "Sorry, I did not understand that cycle. ") + command.Problem;
+            return language.Pick("抱歉，没看懂这个周期。" + problem.Chinese, "Sorry, I did not understand that cycle. " + problem.English);
+        }
+        if (command.Rule is { Kind: CycleKind.Once } once && once.Dates.FirstOrDefault(d => d < hours.LocalDay(time.GetUtcNow())) is var past && past != default)
+        {
+            return language.Pick($"抱歉，截止日期 {past:yyyy-MM-dd} 已经过去，请写今天或以后的日期。", $"Sorry, {past:yyyy-MM-dd} has already passed; please give today or a later date.");
         }
         await cycles.SetAsync(command.Measure, command.Rule, cancellationToken);
         scheduler.Wake(); // plan the new deadlines now, also when the poller sleeps until working hours

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GiBot.Measures.Questions;
 using GiBot.Protocol.Turns;
 using GiBot.Reminders.Schedule;
 
@@ -23,23 +24,31 @@ public abstract partial record ReminderCommand
         }
         if (Cycle().Match(t) is { Success: true } cycle)
         {
-            var measure = int.Parse(cycle.Groups["n"].Value, CultureInfo.InvariantCulture);
-            return CycleParser.Parse(measure, cycle.Groups["rest"].Value);
+            return CycleParser.Parse(Number(cycle), cycle.Groups["rest"].Value);
         }
         if (Nudge().Match(t) is { Success: true } nudge)
         {
-            return new Nudge(int.Parse(nudge.Groups["n"].Value, CultureInfo.InvariantCulture));
+            return new Nudge(Number(nudge));
         }
         return null;
     }
 
+    private static int Number(Match match)
+    {
+        var value = match.Groups["n"].Value;
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : ChineseNumerals.Parse(value);
+    }
+
+    // 8, 第8项, 第八项措施, measure 8.
+    private const string Measure = @"(?:measure\s*)?第?\s*(?<n>\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*(?:项(?:措施)?)?";
+
     [GeneratedRegex(@"^(提醒计划|reminder\s+plan|reminders\s+plan|reminder\s+schedule)$", RegexOptions.IgnoreCase)]
     private static partial Regex Plan();
 
-    [GeneratedRegex(@"^(提醒周期|reminder\s+cycle)\s*第?\s*(?<n>\d{1,2})\s*项?(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"^(提醒周期|reminder\s+cycle)\s*{Measure}(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Cycle();
 
-    [GeneratedRegex(@"^(提醒|remind)\s*第?\s*(?<n>\d{1,2})\s*项?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"^(提醒|remind)\s*{Measure}$", RegexOptions.IgnoreCase)]
     private static partial Regex Nudge();
 }
 
@@ -48,4 +57,7 @@ public sealed record ShowPlan : ReminderCommand;
 public sealed record Nudge(int Measure) : ReminderCommand;
 
 /// <summary>Rule null: back to configuration. Problem set: the words were not understood (say why and an example).</summary>
-public sealed record SetCycle(int Measure, CycleRule? Rule, string? Problem) : ReminderCommand;
+public sealed record SetCycle(int Measure, CycleRule? Rule, CycleProblem? Problem) : ReminderCommand;
+
+/// <summary>Why a cycle was refused, in both languages (the reply's language is known only later).</summary>
+public sealed record CycleProblem(string Chinese, string English);

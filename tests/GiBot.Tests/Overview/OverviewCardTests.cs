@@ -81,6 +81,25 @@ public sealed class OverviewCardTests : IAsyncLifetime
         Assert.Equal("green · Completed 100% · period 2026-11 · 11-20 10:00", Detail(en, 9));
     }
 
+    [Theory]
+    [InlineData("总览 八")]
+    [InlineData("总览第8项")]
+    [InlineData("总览8")]
+    public async Task A_measure_can_be_named_as_people_write_it(string text)
+    {
+        var (_, expected) = await _bot.AskAsync(TeamsUser.Admin, "总览 8");
+        var (_, card) = await _bot.AskAsync(TeamsUser.Admin, text);
+        Assert.Equal(UnitsOf(8), Rows(card!).Count);
+        Assert.Equal(expected!["body"]![0]!["text"]!.GetValue<string>(), card!["body"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_county_needs_no_space_after_the_command()
+    {
+        var (_, card) = await _bot.AskAsync(TeamsUser.Admin, "总览温县");
+        Assert.Equal(_bot.Get<UnitCatalog>().MeasuresOwnedBy(Wen).Count, Rows(card!).Count);
+    }
+
     [Fact]
     public async Task The_card_filter_input_shows_one_unit()
     {

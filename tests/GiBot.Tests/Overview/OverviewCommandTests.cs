@@ -13,8 +13,18 @@ public sealed class OverviewCommandTests
     [InlineData("总览：执法稽查科", "执法稽查科")]
     [InlineData("overview Wen County", "Wen County")]
     [InlineData("总览 8", "8")]
+    [InlineData("总览温县", "温县")]
+    [InlineData("总览8", "8")]
+    [InlineData("总览第八项", "第八项")]
+    [InlineData("总览一下", null)]
+    [InlineData("overview 8", "8")]
     public void Overview_with_an_optional_filter(string text, string? filter) =>
         Assert.Equal(new ShowOverview(filter), OverviewCommand.Parse(text));
+
+    [Theory]
+    [InlineData("overviews")]
+    [InlineData("overview8")]
+    public void English_needs_a_space_before_the_filter(string text) => Assert.Null(OverviewCommand.Parse(text));
 
     [Theory]
     [InlineData("本期未报送")]

@@ -109,4 +109,33 @@ public sealed class ReminderAdminTests
         var wrong = await bot.SayAsync("提醒周期 8 每周", Staff.Admin);
         Assert.Contains("月度、季度、半年或一次", wrong, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("提醒周期 10 季度 25日 25:00", "时间“25:00”不正确")]
+    [InlineData("提醒周期 10 一次 2026-02-30", "日期 2026-02-30 不存在")]
+    [InlineData("提醒周期 10 一次 2020-01-01", "截止日期 2020-01-01 已经过去")]
+    [InlineData("reminder cycle 10 weekly", "monthly, quarterly, half-yearly or once")]
+    public async Task A_cycle_that_cannot_be_right_is_refused_politely_and_nothing_changes(string text, string reason)
+    {
+        await using var bot = await StartedAsync();
+        var answer = await bot.SayAsync(text, Staff.Admin);
+        Assert.Contains(reason, answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("参考编号", answer, StringComparison.Ordinal);
+        Assert.Equal("2026-11", bot.App.Services.GetRequiredService<IReportingSchedule>().Current(10, bot.Time.GetUtcNow()).Period);
+
+        var outsider = await bot.SayAsync("提醒周期 10 季度 25日 99:99", Staff.Member);
+        Assert.Contains("只有知识产权保护科管理员", outsider, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("提醒第八项")]
+    [InlineData("提醒第8项措施")]
+    [InlineData("remind measure 8")]
+    public async Task A_nudge_can_name_the_measure_as_people_write_it(string text)
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync(text, Staff.Admin);
+        await bot.PassAsync();
+        Assert.Contains("第 8 项", GiBot.Tests.Cards.CardJson.Text(Assert.Single(bot.RemindersTo(Staff.Liaison))), StringComparison.Ordinal);
+    }
 }
