@@ -90,7 +90,7 @@ public sealed class ReminderPlanner(
                     // Nobody to remind (an empty roster): no queries, no plans, and no channel summary either.
                     continue;
                 }
-                var reported = await updates.ReportedUnitsAsync(measure.Number, window.Period, cancellationToken);
+                var reported = await updates.UnitsNotOwingAsync(measure.Number, window.Period, cancellationToken);
                 foreach (var (step, at, unit) in targets.Where(t => !reported.Contains(t.Unit)))
                 {
                     if (await PlanOnceAsync(new ReminderPlan(measure.Number, unit, window.Period, step.Name, at), cancellationToken))

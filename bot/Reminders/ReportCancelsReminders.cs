@@ -3,7 +3,8 @@ using GiBot.Storage;
 namespace GiBot.Reminders;
 
 /// <summary>
-/// Wraps the update store: a stored report cancels its unit's pending reminders for that measure and period.
+/// Wraps the update store: a stored report cancels its unit's pending reminders for that measure and period
+/// (for every period when it says 已完成).
 /// The sender checks for a report before each send as well, so a failure here costs nothing but a wasted claim.
 /// </summary>
 public sealed partial class ReportCancelsReminders(IProgressUpdateStore inner, IReminderStore reminders, ILogger<ReportCancelsReminders> logger) : IProgressUpdateStore
@@ -28,7 +29,9 @@ public sealed partial class ReportCancelsReminders(IProgressUpdateStore inner, I
         {
             try
             {
-                await reminders.CancelPendingAsync(report.Measure, report.UnitId, report.Period, cancellationToken);
+                // A unit that finished the measure is asked for nothing more: every period's plans go.
+                await reminders.CancelPendingAsync(report.Measure, report.UnitId,
+                    report.Status == Updates.UpdateStatus.Completed ? null : report.Period, cancellationToken);
             }
             catch (StorageUnavailableException e)
             {

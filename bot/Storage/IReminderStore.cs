@@ -29,8 +29,11 @@ public interface IReminderStore
     /// <summary>Releases the claim and makes the plan due again at <paramref name="dueAt"/>.</summary>
     Task<bool> RetryLaterAsync(string planKey, string claimToken, DateTimeOffset dueAt, string error, CancellationToken cancellationToken);
 
-    /// <summary>Cancels pending plans of a unit's measure and period (it reported). Returns how many.</summary>
-    Task<int> CancelPendingAsync(int measure, string unitId, string period, CancellationToken cancellationToken);
+    /// <summary>
+    /// Cancels pending plans of a unit's measure and period (it reported), or of every period when
+    /// <paramref name="period"/> is null (it finished the measure). Returns how many.
+    /// </summary>
+    Task<int> CancelPendingAsync(int measure, string unitId, string? period, CancellationToken cancellationToken);
 
     Task<ReminderRecord?> GetAsync(string planKey, CancellationToken cancellationToken);
 

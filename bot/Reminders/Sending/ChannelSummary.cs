@@ -35,7 +35,7 @@ public sealed partial class ChannelSummary(
         {
             foreach (var window in planner.Windows(measure.Number, now).Where(w => w.IsOverdueAt(now)))
             {
-                var reported = await updates.ReportedUnitsAsync(measure.Number, window.Period, cancellationToken);
+                var reported = await updates.UnitsNotOwingAsync(measure.Number, window.Period, cancellationToken);
                 var missing = units.ResponsibleUnits(measure).Select(u => u.Name).Where(u => !reported.Contains(u)).ToArray();
                 if (missing.Length > 0)
                 {

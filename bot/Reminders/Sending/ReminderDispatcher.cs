@@ -119,7 +119,7 @@ public sealed partial class ReminderDispatcher(
     }
 
     private async Task<bool> ReportedAsync(ReminderPlan plan, CancellationToken cancellationToken) =>
-        (await updates.ListCurrentAsync(new UpdateQuery(plan.Measure, plan.UnitId, plan.Period), cancellationToken)).Count > 0;
+        (await updates.UnitsNotOwingAsync(plan.Measure, plan.Period, cancellationToken)).Contains(plan.UnitId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {PlanKey} to {AadObjectId} not delivered; it will be retried")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string planKey, string aadObjectId);

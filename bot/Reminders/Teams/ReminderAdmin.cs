@@ -88,7 +88,7 @@ public sealed class ReminderAdmin(
         }
         var now = time.GetUtcNow();
         var window = schedule.Current(measure, now);
-        var reported = await updates.ReportedUnitsAsync(measure, window.Period, cancellationToken);
+        var reported = await updates.UnitsNotOwingAsync(measure, window.Period, cancellationToken);
         // Planned for when it can go out, so two nudges asked for in one night are one nudge in the morning.
         var at = hours.NextOpen(now);
         var recent = (await reminders.ListDueBetweenAsync(now - options.ManualNudgeInterval, at.AddMinutes(1), cancellationToken))

@@ -62,10 +62,14 @@ public sealed class SqlReminderStore(StorageDatabase database, TimeProvider time
             "UPDATE reminder_plans SET due_at = @due, lease_until = NULL, claim_token = NULL, last_error = @error WHERE plan_key = @key AND claim_token = @token AND status = 'pending'",
             null, cancellationToken, ("due", dueAt), ("error", error), ("key", planKey), ("token", claimToken)), cancellationToken) == 1;
 
-    public Task<int> CancelPendingAsync(int measure, string unitId, string period, CancellationToken cancellationToken) =>
-        database.RunAsync(connection => connection.ExecuteAsync(
-            "UPDATE reminder_plans SET status = 'cancelled', lease_until = NULL WHERE measure = @measure AND unit_id = @unit AND period = @period AND status = 'pending'",
-            null, cancellationToken, ("measure", measure), ("unit", unitId), ("period", period)), cancellationToken);
+    public Task<int> CancelPendingAsync(int measure, string unitId, string? period, CancellationToken cancellationToken) =>
+        database.RunAsync(connection => period is null
+            ? connection.ExecuteAsync(
+                "UPDATE reminder_plans SET status = 'cancelled', lease_until = NULL WHERE measure = @measure AND unit_id = @unit AND status = 'pending'",
+                null, cancellationToken, ("measure", measure), ("unit", unitId))
+            : connection.ExecuteAsync(
+                "UPDATE reminder_plans SET status = 'cancelled', lease_until = NULL WHERE measure = @measure AND unit_id = @unit AND period = @period AND status = 'pending'",
+                null, cancellationToken, ("measure", measure), ("unit", unitId), ("period", period)), cancellationToken);
 
     public Task<ReminderRecord?> GetAsync(string planKey, CancellationToken cancellationToken) =>
         database.RunAsync(connection => connection.QuerySingleAsync(

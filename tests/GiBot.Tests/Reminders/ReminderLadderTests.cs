@@ -189,6 +189,22 @@ public sealed class ReminderLadderTests
         Assert.DoesNotContain(bot.RemindersTo(Staff.Liaison).Skip(4), c => Text(c).Contains("第 8 项", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_unit_that_finished_a_measure_is_not_reminded_of_it_again()
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync("update 8 已完成 100% 专项检查全部完成", Staff.Liaison); // period 2026-09
+        await bot.PassAtAsync("2026-09-30 09:30"); // T-3 of 2026-10
+
+        var cards = bot.RemindersTo(Staff.Liaison).Select(Text).ToArray();
+        Assert.Equal(3, cards.Length); // 9, 10 and 20; not 8
+        Assert.DoesNotContain(cards, c => c.Contains("第 8 项", StringComparison.Ordinal));
+        var plan = await bot.SayAsync("提醒计划", Staff.Admin);
+        var measure8 = plan!.Split('\n').Where(l => l.Contains("第 8 项（2026-10）", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(measure8); // 反不正当竞争科 still owes it
+        Assert.All(measure8, l => Assert.DoesNotContain("执法稽查科", l, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(null, "2026-10")]
     [InlineData("2099-01", "2026-09")]

@@ -5,8 +5,8 @@ namespace GiBot.Tests.Storage;
 
 public abstract partial class StorageContractTests
 {
-    private ReminderPlan Plan(string step = "T-3", string unit = "zfj", int minutesFromNow = 0) =>
-        new(8, unit, "2026-11", step, Time.GetUtcNow().AddMinutes(minutesFromNow), "{\"deadline\":\"2026-11-25\"}");
+    private ReminderPlan Plan(string step = "T-3", string unit = "zfj", int minutesFromNow = 0, string period = "2026-11") =>
+        new(8, unit, period, step, Time.GetUtcNow().AddMinutes(minutesFromNow), "{\"deadline\":\"2026-11-25\"}");
 
     [Fact]
     public async Task A_reminder_is_planned_once_claimed_when_due_and_completed_once()
@@ -68,6 +68,21 @@ public abstract partial class StorageContractTests
         Assert.Equal(
             [("8/wsx/2026-11/T-3", ReminderStatus.Pending), ("8/zfj/2026-11/T-3", ReminderStatus.Cancelled), ("8/zfj/2026-11/T-1", ReminderStatus.Cancelled)],
             (await s.Reminders.ListDueBetweenAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow(), None)).Select(r => (r.Plan.Key, r.Status)));
+    }
+
+    [Fact]
+    public async Task Finishing_a_measure_cancels_the_units_pending_reminders_of_every_period()
+    {
+        var s = await StoresAsync();
+        await s.Reminders.PlanAsync(Plan("T-3"), None);
+        await s.Reminders.PlanAsync(Plan("T-3", minutesFromNow: 60, period: "2026-12"), None);
+        await s.Reminders.PlanAsync(Plan("T-3", unit: "wsx", period: "2026-12"), None);
+
+        Assert.Equal(2, await s.Reminders.CancelPendingAsync(8, "zfj", null, None));
+
+        Assert.Equal(
+            [("8/wsx/2026-12/T-3", ReminderStatus.Pending), ("8/zfj/2026-11/T-3", ReminderStatus.Cancelled), ("8/zfj/2026-12/T-3", ReminderStatus.Cancelled)],
+            (await s.Reminders.ListDueBetweenAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow().AddDays(1), None)).Select(r => (r.Plan.Key, r.Status)).Order());
     }
 
     [Fact]
