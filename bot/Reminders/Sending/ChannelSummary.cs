@@ -10,7 +10,7 @@ using GiBot.Storage;
 namespace GiBot.Reminders.Sending;
 
 /// <summary>
-/// The one overdue summary a day posts in the IP Protection Section channel (the relay's channel): every overdue
+/// The overdue summary (on a T+1 day, at most one a day) posts in the IP Protection Section channel (the relay's channel): every overdue
 /// measure and unit. Chinese only: a channel post has many readers and no one person's language to follow, and the
 /// relay's channel posts are Chinese too. Once a day with several instances: the plan is keyed by the Beijing day and
 /// the post is reserved before it is made, so like the 1:1 reminders it is at most once (a crash between the
@@ -64,12 +64,13 @@ public sealed partial class ChannelSummary(
         {
             return null;
         }
-        var text = new StringBuilder($"**逾期未报汇总（{plan.Period}）**：以下单位尚未提交本期进展。\n\n");
+        var text = new StringBuilder($"**逾期未报汇总（{plan.Period}）**：以下单位尚未提交所列汇报期的进展，截止时间已过。\n\n");
         foreach (var (measure, period, dueAt, missing) in overdue)
         {
             text.Append($"- 第 {measure} 项（{period}，截止 {hours.Format(dueAt)}）：{Units(missing, Language.Chinese)}\n");
         }
-        text.Append("\n已向各单位负责人发送逾期提醒。");
+        // Only what is true whoever is on the roster: heads are reminded only where the roster names them.
+        text.Append("\n逾期单位可私聊 GiBot 发送“汇报第N项”补报；管理员可发送“提醒 N”再次提醒该项措施的未报单位。");
         try
         {
             await poster.StartThreadAsync(target, new OutgoingMessage(text.ToString()), cancellationToken);

@@ -65,6 +65,10 @@ public sealed class ReminderLadderTests
         Assert.Contains("第 8 项", summary, StringComparison.Ordinal);
         Assert.Contains("执法稽查科", summary, StringComparison.Ordinal);
         Assert.Contains("反不正当竞争科", summary, StringComparison.Ordinal);
+        // 反不正当竞争科 has no head on the roster: the post promises nothing it did not do, and says what can be done.
+        Assert.DoesNotContain("已向各单位负责人发送", summary, StringComparison.Ordinal);
+        Assert.Contains("“提醒 N”", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("本期进展", summary, StringComparison.Ordinal);
 
         await bot.PassAtAsync("2026-10-12 15:00");
         Assert.Single(bot.ChannelPosts());
