@@ -10,6 +10,7 @@ public static class RosterRoles
         ["member"] = RosterRole.Member,
         ["成员"] = RosterRole.Member,
         ["工作人员"] = RosterRole.Member,
+        ["科员"] = RosterRole.Member,
         ["liaison"] = RosterRole.Liaison,
         ["联络员"] = RosterRole.Liaison,
         ["head"] = RosterRole.Head,

@@ -83,10 +83,11 @@ public static partial class RosterCommandParser
     [GeneratedRegex(@"^(?:加入单位|申请加入单位|申请加入|加入|join|join a unit|join unit)$", RegexOptions.IgnoreCase)]
     private static partial Regex JoinPicker();
 
-    [GeneratedRegex(@"^我是\s*(?<unit>.+?)\s*的\s*(?<role>联络员|成员|工作人员|负责人|科长|局长|主任|管理员)$")]
+    // 的 is often left out ("我是人事科联络员"); the role word at the end still marks the message as a join request.
+    [GeneratedRegex(@"^我是\s*(?<unit>.+?)\s*的?\s*(?<role>联络员|成员|工作人员|科员|负责人|科长|局长|主任|管理员)$")]
     private static partial Regex JoinChinese();
 
-    [GeneratedRegex(@"^i(?:\s+am|'m)\s+(?:the\s+|a\s+|an\s+)?(?<role>liaison|member|head|admin|administrator)\s+(?:of|for|in|at)\s+(?:the\s+)?(?<unit>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^i(?:\s+am|['’]m)\s+(?:the\s+|a\s+|an\s+)?(?<role>liaison|member|head|admin|administrator)\s+(?:of|for|in|at)\s+(?:the\s+)?(?<unit>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex JoinEnglish();
 
     [GeneratedRegex(@"^(?:成员列表|成员名单|人员名单|名单|roster|list members|members)(?:\s+(?<unit>.+))?$", RegexOptions.IgnoreCase)]

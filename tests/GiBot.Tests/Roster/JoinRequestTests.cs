@@ -40,6 +40,17 @@ public sealed class JoinRequestTests : IAsyncLifetime
         Assert.Equal([new UnitMembership("执法稽查科", RosterRole.Liaison)], person!.Memberships);
     }
 
+    [Theory]
+    [InlineData("我是人事科联络员", "人事科", "联络员")]
+    [InlineData("我是人事科的科员", "人事科", "成员")]
+    [InlineData("I'm the liaison of Wen County", "温县市场监督管理局", "联络员")]
+    public async Task Everyday_phrasings_reach_the_admin_as_a_request(string text, string unit, string role)
+    {
+        var (adminCard, _) = await RequestAsync(text);
+        Assert.Contains(unit, CardJson.Text(adminCard.Card), StringComparison.Ordinal);
+        Assert.Contains(role, CardJson.Text(adminCard.Card), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_rejected_request_tells_the_requester_and_stores_nothing()
     {
