@@ -37,6 +37,14 @@ public static class RosterRoles
         _ => language.Pick("管理员", "admin"),
     };
 
+    /// <summary>The role as an English sentence names it: "the liaison", "a member".</summary>
+    public static string EnglishWithArticle(RosterRole role) => role switch
+    {
+        RosterRole.Member => "a member",
+        RosterRole.Admin => "an admin",
+        _ => "the " + Display(role, Language.English),
+    };
+
     /// <summary>Role words a command may use, longest first (for patterns).</summary>
     public static IEnumerable<string> AllWords => Words.Keys.OrderByDescending(w => w.Length);
 }

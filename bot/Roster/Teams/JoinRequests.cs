@@ -40,7 +40,7 @@ public sealed partial class JoinRequests(
         {
             return new OutgoingMessage(language.Pick(
                 $"您已是{unit.Name}的{RosterRoles.Display(role, language)}，无需再次申请。",
-                $"You are already {RosterRoles.Display(role, language)} of {unit.NameEn}; nothing to request."));
+                $"You are already {RosterRoles.EnglishWithArticle(role)} of {UnitNames.TheEnglish(unit)}; nothing to request."));
         }
         var admins = await directory.AdminsAsync(cancellationToken);
         if (admins.Count == 0)
@@ -48,7 +48,7 @@ public sealed partial class JoinRequests(
             LogNoAdmins(logger, unit.Name);
             return new OutgoingMessage(language.Pick(
                 $"目前还没有配置管理员，无法审批您的申请。请联系{RosterDirectory.PlanOffice}，请其在 appsettings.json 的 Roster:People 中配置管理员，或直接将您加入{unit.Name}。",
-                $"No administrator is configured yet, so nobody can approve your request. Please contact the IP Protection Section (知识产权保护科) to configure one under Roster:People in appsettings.json, or to add you to {unit.NameEn} directly."));
+                $"No administrator is configured yet, so nobody can approve your request. Please contact the IP Protection Section (知识产权保护科) to configure one under Roster:People in appsettings.json, or to add you to {UnitNames.TheEnglish(unit)} directly."));
         }
 
         var reply = await references.FindPersonalChatAsync(aad, cancellationToken);
@@ -131,9 +131,9 @@ public sealed partial class JoinRequests(
         var requester = request.RequesterName ?? request.RequesterAadObjectId;
         return CardActionResult.Replace(RequestCard(decided, language), new OutgoingMessage(approve
             ? language.Pick($"已批准：{requester} 现为{request.UnitId}的{RosterRoles.Display(role, language)}，并已通知本人。",
-                $"Approved: {requester} is now {RosterRoles.Display(role, language)} of {UnitEn(request.UnitId)}; they have been told.")
+                $"Approved: {requester} is now {RosterRoles.EnglishWithArticle(role)} of {TheUnitEn(request.UnitId)}; they have been told.")
             : language.Pick($"已拒绝 {requester} 加入{request.UnitId}的申请，并已通知本人。",
-                $"Rejected {requester}'s request to join {UnitEn(request.UnitId)}; they have been told.")));
+                $"Rejected {requester}'s request to join {TheUnitEn(request.UnitId)}; they have been told.")));
     }
 
     private async Task UpdateOtherAdminCardsAsync(JoinRequest request, string deciderConversation, CancellationToken cancellationToken)
@@ -159,10 +159,10 @@ public sealed partial class JoinRequests(
         var text = request.Status == JoinRequest.Approved
             ? language.Pick(
                 $"您加入{request.UnitId}的申请已获批准，您现在是该单位的{RosterRoles.Display(role, language)}。发送“我的措施”查看本单位负责的措施。",
-                $"Your request to join {UnitEn(request.UnitId)} was approved: you are now its {RosterRoles.Display(role, language)}. Send \"my measures\" to see your unit's measures.")
+                $"Your request to join {TheUnitEn(request.UnitId)} was approved: you are now its {RosterRoles.Display(role, language)}. Send \"my measures\" to see your unit's measures.")
             : language.Pick(
                 $"很抱歉，您加入{request.UnitId}的申请未获批准（处理人：{request.DecidedBy}）。如有疑问请直接联系该管理员。",
-                $"Sorry, your request to join {UnitEn(request.UnitId)} was not approved (decided by {request.DecidedBy}). Please contact that administrator if you have questions.");
+                $"Sorry, your request to join {TheUnitEn(request.UnitId)} was not approved (decided by {request.DecidedBy}). Please contact that administrator if you have questions.");
         try
         {
             var activity = MessageActivityFactory.Create(new OutgoingMessage(text), new ConversationAccount { Id = request.ReplyConversationId },
@@ -178,7 +178,7 @@ public sealed partial class JoinRequests(
     private OutgoingMessage RequestMessage(JoinRequest request, Language language) =>
         new(language.Pick(
             $"加入申请：{request.RequesterName ?? request.RequesterAadObjectId} 申请成为{request.UnitId}的{RosterRoles.Display(RosterRoles.Parse(request.Role) ?? RosterRole.Member, language)}。",
-            $"Join request: {request.RequesterName ?? request.RequesterAadObjectId} asks to become {RosterRoles.Display(RosterRoles.Parse(request.Role) ?? RosterRole.Member, language)} of {UnitEn(request.UnitId)}."),
+            $"Join request: {request.RequesterName ?? request.RequesterAadObjectId} asks to become {RosterRoles.EnglishWithArticle(RosterRoles.Parse(request.Role) ?? RosterRole.Member)} of {TheUnitEn(request.UnitId)}."),
             RequestCard(request, language))
         { TextOnlyWithoutCards = true };
 
@@ -195,7 +195,7 @@ public sealed partial class JoinRequests(
         };
         if (!pending)
         {
-            facts.Add((language.Pick("结果", "Outcome"), $"{StatusText(request.Status, language)}（{request.DecidedBy}）"));
+            facts.Add((language.Pick("结果", "Outcome"), language.Pick($"{StatusText(request.Status, language)}（{request.DecidedBy}）", $"{StatusText(request.Status, language)} ({request.DecidedBy})")));
         }
         return RosterCards.Card(
             language.Pick("加入单位申请", "Request to join a unit"),
@@ -218,6 +218,8 @@ public sealed partial class JoinRequests(
     }
 
     private string UnitEn(string unitId) => units.Find(unitId)?.NameEn ?? unitId;
+
+    private string TheUnitEn(string unitId) => units.Find(unitId) is { } unit ? UnitNames.TheEnglish(unit) : unitId;
 
     private static string StatusText(string status, Language language) => status switch
     {

@@ -65,6 +65,17 @@ public sealed class JoinRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task English_join_messages_say_the_unit_and_the_role_with_their_articles()
+    {
+        var (adminCard, requesterText) = await RequestAsync("I am the head of the Personnel Section");
+        Assert.Equal("Your request to become the head of the Personnel Section was sent to the administrators: 王管理. I will tell you the outcome.", requesterText);
+
+        var calls = await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(adminCard.Card, "批准"), adminCard.ActivityId), expected: 3);
+        var told = RosterHarness.Read(Assert.Single(calls, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal))).Text;
+        Assert.StartsWith("Your request to join the Personnel Section was approved: you are now its head.", told, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_press_after_the_decision_changes_nothing()
     {
         var (adminCard, _) = await RequestAsync("我是执法稽查科的联络员");
