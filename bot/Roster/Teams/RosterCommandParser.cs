@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GiBot.Localization;
 using GiBot.Protocol.Turns;
 
 namespace GiBot.Roster.Teams;
@@ -64,6 +65,16 @@ public static partial class RosterCommandParser
             return new ChangeRole(set.Groups["who"].Value.Trim(), Optional(set.Groups["unit"]), newRole);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The language a join request is phrased in, whatever the script of the unit's name ("I am the liaison of 人事科" is
+    /// English); null when the text is no join request.
+    /// </summary>
+    public static Language? JoinLanguage(string text)
+    {
+        text = Trailing().Replace(text.Trim(), "");
+        return JoinChinese().IsMatch(text) ? Language.Chinese : JoinEnglish().IsMatch(text) ? Language.English : null;
     }
 
     private static Match? First(string text, params Regex[] patterns) =>
