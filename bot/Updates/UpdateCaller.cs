@@ -40,9 +40,9 @@ public sealed record UpdateCaller(string AadObjectId, string? Name, RosterPerson
         return (new UpdateCaller(aad, turn.UserName ?? person.Name, person, roster, reportable), null);
     }
 
-    public string NothingToReport(Language language)
+    public string NothingToReport(MeasureRegistry registry, Language language)
     {
-        var units = string.Join(language.Pick("、", "; "), Person.UnitIds);
+        var units = UnitNames(registry, language);
         return language.Pick($"抱歉，您所在单位（{units}）目前没有可汇报的措施。如有疑问请联系知识产权保护科。",
             $"Sorry, your unit ({units}) has no measures to report on. Please contact the IP Protection Section if this looks wrong.");
     }
@@ -62,11 +62,14 @@ public sealed record UpdateCaller(string AadObjectId, string? Name, RosterPerson
         }
         if (Reportable.Count == 0)
         {
-            return NothingToReport(language);
+            return NothingToReport(registry, language);
         }
-        var units = string.Join(language.Pick("、", "; "), Person.UnitIds);
+        var units = UnitNames(registry, language);
         var mine = string.Join(language.Pick("、", ", "), Reportable.Select(r => r.Measure).Order());
         return language.Pick($"抱歉，第 {measure} 项措施不由您所在单位（{units}）负责，您不能汇报。您可以汇报的措施：第 {mine} 项。",
                 $"Sorry, measure {measure} is not your unit's ({units}), so you cannot report on it. You can report on measures {mine}.");
     }
+
+    private string UnitNames(MeasureRegistry registry, Language language) =>
+        string.Join(language.Pick("、", "; "), Person.UnitIds.Select(u => UpdateLabels.UnitName(registry, u, language)));
 }

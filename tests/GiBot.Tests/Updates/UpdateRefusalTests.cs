@@ -33,7 +33,7 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
         // 执法稽查科 also owns measure 20 as one of 市局各有关科室 (Roster:Groups in appsettings.json).
         Assert.Contains("第 8、9、10、20 项", answer.Text, StringComparison.Ordinal);
         var english = await _bot.SayAsync("update 2 done 100% finished");
-        Assert.Contains("measure 2 is not your unit's (执法稽查科)", english.Text, StringComparison.Ordinal);
+        Assert.Contains("measure 2 is not your unit's (Enforcement and Inspection Section)", english.Text, StringComparison.Ordinal);
         Assert.Empty(await _bot.Updates.ListCurrentAsync(new(), TestContext.Current.CancellationToken));
     }
 
