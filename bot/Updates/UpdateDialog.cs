@@ -29,7 +29,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> StartAsync(TurnContext turn, int? measure, bool ignoreDraft, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -61,7 +61,7 @@ public sealed class UpdateDialog(
 
     public async Task<UpdateReply> ResumeAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -77,7 +77,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> PreviewAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -106,7 +106,7 @@ public sealed class UpdateDialog(
 
     public async Task<UpdateReply> EditAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -121,7 +121,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> SubmitAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -166,7 +166,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> CancelAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -189,7 +189,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> QuickAsync(TurnContext turn, QuickUpdate command, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -238,7 +238,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> CorrectAsync(TurnContext turn, string? updateId, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
