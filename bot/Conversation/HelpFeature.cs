@@ -4,7 +4,7 @@ namespace GiBot.Conversation;
 
 /// <summary>
 /// The last resort for text no other feature understood, and the answer to "help" / "帮助": a help card in the user's
-/// language. A greeting is greeted back, thanks and goodbyes get a short answer, and anything else is first owned up
+/// language. A greeting is greeted back, thanks, goodbyes and "收到" get a short answer, and anything else is first owned up
 /// to ("抱歉，我没有理解…") before the examples.
 /// </summary>
 public sealed class HelpFeature : IMessageFeature
@@ -19,6 +19,7 @@ public sealed class HelpFeature : IMessageFeature
             SmallTalkKind.Greeting => new OutgoingMessage(HelpText.Welcome(language), HelpText.HelpCard(language, HelpText.Hello(language))),
             SmallTalkKind.Thanks => new OutgoingMessage(HelpText.YouAreWelcome(language)),
             SmallTalkKind.Farewell => new OutgoingMessage(HelpText.Goodbye(language)),
+            SmallTalkKind.Acknowledgement => new OutgoingMessage(HelpText.Acknowledged(language)),
             SmallTalkKind.NotUnderstood => new OutgoingMessage(HelpText.NotUnderstood(language) + "\n\n" + HelpText.Help(language),
                 HelpText.HelpCard(language, HelpText.NotUnderstood(language))),
             _ => new OutgoingMessage(HelpText.Help(language), HelpText.HelpCard(language)),

@@ -25,6 +25,10 @@ public static class HelpText
         "不客气！还有问题随时问我，发送“帮助”可查看我能做什么。",
         "You're welcome! Ask me anything about the plan at any time; send \"help\" to see what I can do.");
 
+    public static string Acknowledged(Language language) => language.Pick(
+        "好的。如需帮助，请发送“帮助”。",
+        "OK. Send \"help\" any time.");
+
     public static string Goodbye(Language language) => language.Pick(
         "再见！需要时随时找我。",
         "Goodbye! I am here whenever you need me.");

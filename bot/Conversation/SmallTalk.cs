@@ -7,10 +7,14 @@ public enum SmallTalkKind
     Greeting,
     Thanks,
     Farewell,
+    Acknowledgement,
     NotUnderstood,
 }
 
-/// <summary>Recognises greetings, thanks and goodbyes said on their own; everything else is a request for help or not understood.</summary>
+/// <summary>
+/// Recognises greetings, thanks, goodbyes and acknowledgements (收到, ok, 👍) said on their own; everything else is a request
+/// for help or not understood.
+/// </summary>
 public static class SmallTalk
 {
     private static readonly string[] HelpWords = ["帮助", "help", "?", "？", "怎么用", "使用说明", "你能做什么", "你会什么", "what can you do", "menu", "菜单"];
@@ -21,9 +25,17 @@ public static class SmallTalk
 
     private static readonly string[] Farewells = ["再见", "拜拜", "回头见", "bye", "goodbye", "see you"];
 
+    // Not 已阅: that is the relay card's button, and a typed one answered "好的" would look as if the update were marked read.
+    private static readonly string[] Acknowledgements =
+        ["收到", "收到了", "好的", "好的收到", "好", "好滴", "明白", "明白了", "知道了", "了解", "嗯", "嗯嗯", "ok", "okay", "ok ok", "got it", "noted", "sure"];
+
     public static SmallTalkKind Classify(string text)
     {
         var core = Core(text);
+        if (core.Length == 0 && IsApprovingEmoji(text))
+        {
+            return SmallTalkKind.Acknowledgement;
+        }
         if (core.Length == 0 || HelpWords.Contains(core))
         {
             return SmallTalkKind.Help;
@@ -36,7 +48,29 @@ public static class SmallTalk
         {
             return SmallTalkKind.Thanks;
         }
-        return Farewells.Contains(core) ? SmallTalkKind.Farewell : SmallTalkKind.NotUnderstood;
+        if (Farewells.Contains(core))
+        {
+            return SmallTalkKind.Farewell;
+        }
+        return Acknowledgements.Contains(core) ? SmallTalkKind.Acknowledgement : SmallTalkKind.NotUnderstood;
+    }
+
+    /// <summary>👍 or 👌 on its own, in any skin tone, perhaps with punctuation; other emoji ask for help.</summary>
+    private static bool IsApprovingEmoji(string text)
+    {
+        var approving = false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is 0x1F44D or 0x1F44C)
+            {
+                approving = true;
+            }
+            else if (rune.Value is not (>= 0x1F3FB and <= 0x1F3FF or 0xFE0F) && !System.Text.Rune.IsWhiteSpace(rune) && !System.Text.Rune.IsPunctuation(rune))
+            {
+                return false;
+            }
+        }
+        return approving;
     }
 
     /// <summary>Lower case, without the punctuation, emoji and spaces people put around a short phrase.</summary>

@@ -10,6 +10,7 @@ public static class RosterRoles
         ["member"] = RosterRole.Member,
         ["成员"] = RosterRole.Member,
         ["工作人员"] = RosterRole.Member,
+        ["科员"] = RosterRole.Member,
         ["liaison"] = RosterRole.Liaison,
         ["联络员"] = RosterRole.Liaison,
         ["head"] = RosterRole.Head,
@@ -34,6 +35,14 @@ public static class RosterRoles
         RosterRole.Liaison => language.Pick("联络员", "liaison"),
         RosterRole.Head => language.Pick("负责人", "head"),
         _ => language.Pick("管理员", "admin"),
+    };
+
+    /// <summary>The role as an English sentence names it: "the liaison", "a member".</summary>
+    public static string EnglishWithArticle(RosterRole role) => role switch
+    {
+        RosterRole.Member => "a member",
+        RosterRole.Admin => "an admin",
+        _ => "the " + Display(role, Language.English),
     };
 
     /// <summary>Role words a command may use, longest first (for patterns).</summary>

@@ -26,6 +26,7 @@ public static class RosterSetup
 
         services.AddSingleton<RosterCards>();
         services.AddSingleton<PersonResolver>();
+        services.AddSingleton<JoinRequestStore>();
         services.AddSingleton<JoinRequests>();
         services.AddSingleton<RosterAdmin>();
         services.AddSingleton<MyMeasures>();

@@ -30,7 +30,7 @@ public sealed class NoChangeReporter(
         {
             return new OutgoingMessage(language.Pick("请写明是哪一项措施，例如：第8项本期无新进展。", "Which measure? For example: no news on measure 8."));
         }
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return new OutgoingMessage(refusal!);

@@ -18,31 +18,36 @@ public sealed record UpdateCaller(string AadObjectId, string? Name, RosterPerson
     public UpdateFormContext FormContext(int? measure) =>
         new(Reportable.Select(r => r.Measure).Order().ToArray(), UnitsFor(measure), Person.IsAdmin);
 
-    /// <summary>Looks the caller up; null with a polite refusal when they are not on the roster .</summary>
-    public static async Task<(UpdateCaller? Caller, string? Refusal)> IdentifyAsync(TurnContext turn, IRosterDirectory roster, CancellationToken cancellationToken)
+    /// <summary>Looks the caller up to see updates ("第8项进展"); the reporting paths use the overload with <see cref="UpdateAsk.Report"/>.</summary>
+    public static Task<(UpdateCaller? Caller, string? Refusal)> IdentifyAsync(TurnContext turn, IRosterDirectory roster, CancellationToken cancellationToken) =>
+        IdentifyAsync(turn, roster, UpdateAsk.View, cancellationToken);
+
+    /// <summary>Looks the caller up; null with a polite refusal, fitting what was <paramref name="asked"/>, when they are not on the roster.</summary>
+    public static async Task<(UpdateCaller? Caller, string? Refusal)> IdentifyAsync(TurnContext turn, IRosterDirectory roster, UpdateAsk asked, CancellationToken cancellationToken)
     {
         var language = turn.Language;
+        var view = asked == UpdateAsk.View;
         var aad = turn.UserAadObjectId;
         if (string.IsNullOrEmpty(aad))
         {
             return (null, language.Pick(
-                "抱歉，无法识别您的 Teams 身份，暂不能汇报。请在 Teams 中重新发送；如仍有问题，请联系知识产权保护科管理员。",
-                "Sorry, I could not tell who you are in Teams, so you cannot report yet. Please send it again from Teams; if it persists, contact the IP Protection Section administrators."));
+                $"抱歉，无法识别您的 Teams 身份，暂不能{(view ? "查看" : "汇报")}进展。请在 Teams 中重新发送；如仍有问题，请联系知识产权保护科管理员。",
+                $"Sorry, I could not tell who you are in Teams, so you cannot {(view ? "see updates" : "report")} yet. Please send it again from Teams; if it persists, contact the IP Protection Section administrators."));
         }
         var person = await roster.FindAsync(aad, cancellationToken);
         if (person is null)
         {
             return (null, language.Pick(
-                "抱歉，您还不在进展汇报人员名单中，暂不能汇报。请联系知识产权保护科管理员将您加入所在单位。",
-                "Sorry, you are not on the reporting roster yet, so you cannot report. Please ask the IP Protection Section administrators to add you to your unit."));
+                $"抱歉，您还不在进展汇报人员名单中，暂不能{(view ? "查看" : "汇报")}进展。如需加入，请发送“我是<单位>的联络员”（例如“我是执法稽查科的联络员”），管理员批准后即可{(view ? "查看本单位的进展" : "汇报")}；也可以联系知识产权保护科管理员将您加入所在单位。",
+                $"Sorry, you are not on the reporting roster yet, so you cannot {(view ? "see updates" : "report")}. To join, send \"I am the liaison of <unit>\" (e.g. \"I am the liaison of the Enforcement and Inspection Section\"); once an administrator approves, you can {(view ? "see your unit's updates" : "report")}. Or ask the IP Protection Section administrators to add you to your unit."));
         }
         var reportable = await roster.ReportableMeasuresAsync(aad, cancellationToken);
         return (new UpdateCaller(aad, turn.UserName ?? person.Name, person, roster, reportable), null);
     }
 
-    public string NothingToReport(Language language)
+    public string NothingToReport(MeasureRegistry registry, Language language)
     {
-        var units = string.Join(language.Pick("、", "; "), Person.UnitIds);
+        var units = UnitNames(registry, language);
         return language.Pick($"抱歉，您所在单位（{units}）目前没有可汇报的措施。如有疑问请联系知识产权保护科。",
             $"Sorry, your unit ({units}) has no measures to report on. Please contact the IP Protection Section if this looks wrong.");
     }
@@ -62,11 +67,14 @@ public sealed record UpdateCaller(string AadObjectId, string? Name, RosterPerson
         }
         if (Reportable.Count == 0)
         {
-            return NothingToReport(language);
+            return NothingToReport(registry, language);
         }
-        var units = string.Join(language.Pick("、", "; "), Person.UnitIds);
+        var units = UnitNames(registry, language);
         var mine = string.Join(language.Pick("、", ", "), Reportable.Select(r => r.Measure).Order());
         return language.Pick($"抱歉，第 {measure} 项措施不由您所在单位（{units}）负责，您不能汇报。您可以汇报的措施：第 {mine} 项。",
                 $"Sorry, measure {measure} is not your unit's ({units}), so you cannot report on it. You can report on measures {mine}.");
     }
+
+    private string UnitNames(MeasureRegistry registry, Language language) =>
+        string.Join(language.Pick("、", "; "), Person.UnitIds.Select(u => UpdateLabels.UnitName(registry, u, language)));
 }

@@ -32,7 +32,7 @@ public sealed class UpdateDialog(
         string? unit = null, string? period = null)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -43,7 +43,7 @@ public sealed class UpdateDialog(
         }
         if (caller.Reportable.Count == 0)
         {
-            return Say(caller.NothingToReport(language));
+            return Say(caller.NothingToReport(registry, language));
         }
         if (!ignoreDraft && await LoadAsync(caller, cancellationToken) is { SubmittedUpdateId: null } open)
         {
@@ -66,7 +66,7 @@ public sealed class UpdateDialog(
 
     public async Task<UpdateReply> ResumeAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -82,7 +82,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> PreviewAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -111,7 +111,7 @@ public sealed class UpdateDialog(
 
     public async Task<UpdateReply> EditAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -126,7 +126,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> SubmitAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -171,7 +171,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> CancelAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -194,7 +194,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> QuickAsync(TurnContext turn, QuickUpdate command, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -243,7 +243,7 @@ public sealed class UpdateDialog(
     public async Task<UpdateReply> CorrectAsync(TurnContext turn, string? updateId, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return Say(refusal!);
@@ -312,7 +312,7 @@ public sealed class UpdateDialog(
         var canCorrect = await CorrectionRefusalAsync(update, caller, language, cancellationToken) is null;
         var text = language.Pick(
             $"已提交第 {update.Report.Measure} 项措施的进展汇报（{update.Report.UnitId}，{update.Report.Period}，{update.Report.Status}）。",
-            $"Your update on measure {update.Report.Measure} is submitted ({update.Report.UnitId}, {update.Report.Period}, {UpdateStatus.Label(update.Report.Status, language)}).");
+            $"Your update on measure {update.Report.Measure} is submitted ({UpdateLabels.UnitName(registry, update.Report.UnitId, language)}, {update.Report.Period}, {UpdateStatus.Label(update.Report.Status, language)}).");
         return UpdateReply.Replace(new OutgoingMessage(text, cards.Receipt(update, canCorrect, language)));
     }
 
@@ -320,7 +320,7 @@ public sealed class UpdateDialog(
     {
         var example = draft.MeasureNumber is { } n ? n : 8;
         var text = errors.Count > 0
-            ? language.Pick("请按提示修改：", "Please fix the following:") + "\n" + string.Join("\n", errors.Select(e => $"- {UpdateLabels.Field(e.Key, language)}：{e.Value}"))
+            ? language.Pick("请按提示修改：", "Please fix the following:") + "\n" + string.Join("\n", errors.Select(e => $"- {UpdateLabels.Field(e.Key, language)}{language.Pick("：", ": ")}{e.Value}"))
             : language.Pick(
                 $"请在卡片中填写进展汇报。看不到卡片时，也可以发送一行文字，例如：update {example} 推进中 60% 已完成专项检查3次",
                 $"Please fill in the update card. Without cards, send one line instead, e.g.: update {example} in-progress 60% three inspections done");

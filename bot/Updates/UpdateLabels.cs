@@ -53,6 +53,10 @@ public static class UpdateLabels
     public static string Unit(MeasureRegistry registry, string unitId, Language language) =>
         registry.FindUnit(unitId) is { } unit ? MeasureLabels.Unit(unit, language) : unitId;
 
+    /// <summary>The unit's name for a sentence: the official Chinese name, or only the English one in English.</summary>
+    public static string UnitName(MeasureRegistry registry, string unitId, Language language) =>
+        language == Language.English && registry.FindUnit(unitId) is { } unit ? unit.NameEn : unitId;
+
     public static string Percent(int? percent) => percent is null ? "—" : $"{percent}%";
 
     public static string YesNo(bool value, Language language) => value ? language.Pick("是", "Yes") : language.Pick("否", "No");

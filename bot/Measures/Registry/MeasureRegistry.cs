@@ -128,6 +128,12 @@ public sealed class MeasureRegistry
         {
             aliases.AddRange(["示范区分局", "城乡一体化示范区", "示范区"]);
         }
+        // Wen County Market Supervision Administration → Wen County, as English speakers call it.
+        const string suffixEn = " Market Supervision Administration";
+        if (bureau.NameEn.EndsWith(suffixEn, StringComparison.OrdinalIgnoreCase) && bureau.NameEn.Length > suffixEn.Length)
+        {
+            aliases.Add(bureau.NameEn[..^suffixEn.Length]);
+        }
         return new Unit(bureau.Name, bureau.NameEn, UnitKind.CountyBureau, aliases);
     }
 

@@ -145,8 +145,9 @@ public sealed partial class ActivityRouter(
 
     private async Task<InvokeResponse?> OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        // "add-upgrade" and "remove-upgrade" are a new version of an app that stays installed: nothing to greet or forget.
         var action = turn.Activity.Action ?? "";
-        if (action.StartsWith("add", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(action, "add", StringComparison.OrdinalIgnoreCase))
         {
             foreach (var observer in _observers)
             {

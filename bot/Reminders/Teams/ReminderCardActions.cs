@@ -89,7 +89,7 @@ public sealed class ReminderCardActions(
     private async Task<(UpdateCaller? Caller, CardActionResult? Refusal)> AllowedAsync(TurnContext turn, int measure, string unit, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.Report, cancellationToken);
         if (caller is null)
         {
             return (null, Say(refusal!));

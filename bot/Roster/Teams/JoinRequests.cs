@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GiBot.Localization;
 using GiBot.Protocol.Connector;
 using GiBot.Protocol.Schema;
@@ -11,20 +10,25 @@ namespace GiBot.Roster.Teams;
 /// <summary>
 /// "我是执法稽查科的联络员": the request goes as a card to every admin's 1:1 chat; an admin approves or
 /// rejects it there, every admin's copy is updated in place and the requester is told the outcome.
+/// A person has at most one pending request per unit: asking again for the same role is answered without
+/// a new card, asking for another role replaces the pending request (its cards lose their buttons).
 /// </summary>
 public sealed partial class JoinRequests(
     RosterDirectory directory,
     UnitCatalog units,
     IRosterStore roster,
-    IBotSettingsStore settings,
+    JoinRequestStore store,
     IConversationReferenceStore references,
     IConnectorClient connector,
     TimeProvider time,
     ILogger<JoinRequests> logger)
 {
+    private const int ClaimAttempts = 3;
+
     public async Task<OutgoingMessage> RequestAsync(TurnContext turn, string unitText, RosterRole role, CancellationToken cancellationToken)
     {
-        var language = turn.Language;
+        // The outcome is told later in the request's language, so it is the phrasing's, not that of a Chinese unit name in it.
+        var language = RosterCommandParser.JoinLanguage(turn.Text) ?? turn.Language;
         if (units.Resolve(unitText) is not { } unit)
         {
             return RosterTexts.UnknownUnit(unitText, units, language);
@@ -35,12 +39,12 @@ public sealed partial class JoinRequests(
                 "抱歉，无法识别您的 Teams 账号，请在 Teams 中与 GiBot 的个人聊天里再试。",
                 "Sorry, I cannot identify your Teams account; please try again in your personal chat with GiBot."));
         }
-        var person = await directory.FindAsync(aad, cancellationToken);
-        if (person?.Memberships.Any(m => m.UnitId == unit.Name && m.Role == role) == true)
+        var current = (await directory.FindAsync(aad, cancellationToken))?.Memberships.FirstOrDefault(m => m.UnitId == unit.Name)?.Role;
+        if (current == role)
         {
             return new OutgoingMessage(language.Pick(
                 $"您已是{unit.Name}的{RosterRoles.Display(role, language)}，无需再次申请。",
-                $"You are already {RosterRoles.Display(role, language)} of {unit.NameEn}; nothing to request."));
+                $"You are already {RosterRoles.EnglishWithArticle(role)} of {UnitNames.TheEnglish(unit)}; nothing to request."));
         }
         var admins = await directory.AdminsAsync(cancellationToken);
         if (admins.Count == 0)
@@ -48,16 +52,146 @@ public sealed partial class JoinRequests(
             LogNoAdmins(logger, unit.Name);
             return new OutgoingMessage(language.Pick(
                 $"目前还没有配置管理员，无法审批您的申请。请联系{RosterDirectory.PlanOffice}，请其在 appsettings.json 的 Roster:People 中配置管理员，或直接将您加入{unit.Name}。",
-                $"No administrator is configured yet, so nobody can approve your request. Please contact the IP Protection Section (知识产权保护科) to configure one under Roster:People in appsettings.json, or to add you to {unit.NameEn} directly."));
+                $"No administrator is configured yet, so nobody can approve your request. Please contact the IP Protection Section (知识产权保护科) to configure one under Roster:People in appsettings.json, or to add you to {UnitNames.TheEnglish(unit)} directly."));
         }
 
         var reply = await references.FindPersonalChatAsync(aad, cancellationToken);
-        var request = new JoinRequest(Guid.NewGuid().ToString("N"), aad, turn.UserName, unit.Name, RosterRoles.Stored(role), language.Tag(),
-            reply?.ServiceUrl ?? turn.ServiceUrl, reply?.ConversationId ?? turn.ConversationId, reply?.BotId ?? turn.Activity.Recipient?.Id,
-            time.GetUtcNow(), []);
-        // Stored before the cards go out: an admin may press a button before this turn ends.
-        await settings.SetAsync(JoinRequest.Key(request.Id), JsonSerializer.Serialize(request, RosterJson.Default.JoinRequest), cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (earlier, latestVersion) = await store.PendingAsync(aad, unit.Name, cancellationToken);
+            // A pending request that reached no admin is sent again: the requester was told to ask again once they can receive it.
+            if (earlier is not null && earlier.Role == RosterRoles.Stored(role) && earlier.AdminCards.Count > 0)
+            {
+                return JoinRequestTexts.AlreadyAsked(earlier, unit, role, admins, language);
+            }
+            var request = new JoinRequest(Guid.NewGuid().ToString("N"), aad, turn.UserName, unit.Name, RosterRoles.Stored(role), language.Tag(),
+                reply?.ServiceUrl ?? turn.ServiceUrl, reply?.ConversationId ?? turn.ConversationId, reply?.BotId ?? turn.Activity.Recipient?.Id,
+                time.GetUtcNow(), [], CurrentRole: current is { } held ? RosterRoles.Stored(held) : null);
+            // Stored before the cards go out: an admin may press a button before this turn ends.
+            if (!await store.TryAddAsync(request, latestVersion, cancellationToken))
+            {
+                if (attempt == ClaimAttempts)
+                {
+                    throw new InvalidOperationException($"Join requests of {aad} for {unit.Name} kept changing while a new one was stored.");
+                }
+                continue;
+            }
+            var replaced = earlier is not null && await SupersedeAsync(earlier.Id, cancellationToken) && earlier.Role != request.Role;
+            var (reached, unreachable) = await SendToAdminsAsync(request, admins, cancellationToken);
+            var sent = RosterTexts.RequestSent(unit, role, reached, unreachable, language);
+            return replaced ? sent with { Text = JoinRequestTexts.Replaced(earlier!, unit, language) + sent.Text } : sent;
+        }
+    }
 
+    /// <summary>An admin's decision; the answer is the admin's updated card (or a refusal) and a line for the admin.</summary>
+    public async Task<CardActionResult> DecideAsync(TurnContext turn, string requestId, bool approve, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var allowed = await directory.CanAdministerAsync(turn.UserAadObjectId ?? "", cancellationToken);
+        if (!allowed.Allowed)
+        {
+            return CardActionResult.Say(new OutgoingMessage(allowed.Reason(language)!));
+        }
+        var (request, version) = await store.GetAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return CardActionResult.Say(new OutgoingMessage(language.Pick(
+                "找不到这条加入申请，可能已被删除。请让申请人重新发送“我是<单位>的联络员”。",
+                "I cannot find this join request; it may have been removed. Ask the person to send \"I am the liaison of <unit>\" again.")));
+        }
+        if (request.Status == JoinRequest.Superseded)
+        {
+            return CardActionResult.Replace(RequestCard(request, language), new OutgoingMessage(language.Pick(
+                "这条申请已被申请人的新申请取代，无需处理；请在新的申请卡片上批准或拒绝。",
+                "The requester has replaced this request with a newer one, so there is nothing to do here; please decide on the newer request's card.")));
+        }
+        if (request.Status != JoinRequest.Pending)
+        {
+            return CardActionResult.Replace(RequestCard(request, language), new OutgoingMessage(language.Pick(
+                $"这条申请已由 {request.DecidedBy} 处理（{StatusText(request.Status, language)}），无需再次操作。",
+                $"This request was already handled by {request.DecidedBy} ({StatusText(request.Status, language)}).")));
+        }
+        var role = RosterRoles.Parse(request.Role) ?? RosterRole.Member;
+        // The roster may have changed since the request: an admin may have added the person, or changed their role, directly.
+        var current = (await directory.FindAsync(request.RequesterAadObjectId, cancellationToken))?.Memberships.FirstOrDefault(m => m.UnitId == request.UnitId)?.Role;
+        var status = current == role ? JoinRequest.AlreadyMember : approve ? JoinRequest.Approved : JoinRequest.Rejected;
+        var decided = request with { Status = status, DecidedBy = turn.UserName ?? turn.UserAadObjectId };
+        if (!await store.TryReplaceAsync(decided, version, cancellationToken))
+        {
+            return CardActionResult.Say(new OutgoingMessage(language.Pick(
+                "另一位管理员刚刚处理了这条申请，请刷新后查看结果。", "Another administrator has just handled this request.")));
+        }
+        if (status == JoinRequest.Approved)
+        {
+            var existing = (await roster.ListForPersonAsync(request.RequesterAadObjectId, cancellationToken)).FirstOrDefault();
+            await roster.UpsertAsync(new RosterEntry(request.RequesterAadObjectId, request.UnitId, RosterRoles.Stored(role), request.RequesterAadObjectId,
+                existing?.Email, request.RequesterName ?? existing?.DisplayName), cancellationToken);
+        }
+        LogDecided(logger, request.Id, decided.Status, request.RequesterAadObjectId, request.UnitId);
+        await UpdateAdminCardsAsync(decided, turn.ConversationId, cancellationToken);
+        await TellRequesterAsync(decided, JoinRequestTexts.Outcome(decided, role, current, Unit(request.UnitId)), cancellationToken);
+        return CardActionResult.Replace(RequestCard(decided, language),
+            new OutgoingMessage(JoinRequestTexts.Decided(decided, role, current, Unit(request.UnitId), language)));
+    }
+
+    public Cards.AdaptiveCard RequestCard(JoinRequest request, Language language)
+    {
+        var role = RosterRoles.Parse(request.Role) ?? RosterRole.Member;
+        var pending = request.Status == JoinRequest.Pending;
+        var unitEn = Unit(request.UnitId)?.NameEn ?? request.UnitId;
+        var facts = new List<(string, string)>
+        {
+            (language.Pick("申请人", "Requested by"), request.RequesterName ?? request.RequesterAadObjectId),
+            (language.Pick("单位", "Unit"), language.Pick(request.UnitId, $"{unitEn} ({request.UnitId})")),
+            (language.Pick("角色", "Role"), RosterRoles.Display(role, language)),
+        };
+        if (RosterRoles.Parse(request.CurrentRole) is { } before)
+        {
+            facts.Add((language.Pick("原角色", "Role until now"), RosterRoles.Display(before, language)));
+        }
+        facts.Add((language.Pick("申请时间", "Requested at"), request.CreatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        if (!pending)
+        {
+            var outcome = StatusText(request.Status, language);
+            facts.Add((language.Pick("结果", "Outcome"), request.DecidedBy is null ? outcome : language.Pick($"{outcome}（{request.DecidedBy}）", $"{outcome} ({request.DecidedBy})")));
+        }
+        var hint = request.Status switch
+        {
+            JoinRequest.Pending => language.Pick("请核实后批准或拒绝；申请人会收到结果通知。", "Check and approve or reject; the requester is told the outcome."),
+            JoinRequest.Superseded => language.Pick("申请人已提交新的申请，此申请无需处理。", "The requester has sent a newer request; nothing to do here."),
+            _ => language.Pick("此申请已处理。", "This request has been handled."),
+        };
+        return RosterCards.Card(
+            language.Pick("加入单位申请", "Request to join a unit"),
+            hint,
+            [RosterCards.Facts(facts)],
+            pending
+                ? [RosterCards.Action(language.Pick("批准", "Approve"), RosterVerbs.Data(RosterVerbs.Approve, language, request.Id)),
+                   RosterCards.Action(language.Pick("拒绝", "Reject"), RosterVerbs.Data(RosterVerbs.Reject, language, request.Id))]
+                : [],
+            language);
+    }
+
+    /// <summary>Retires a pending request the person replaced; false when an admin decided it first.</summary>
+    private async Task<bool> SupersedeAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var (request, version) = await store.GetAsync(requestId, cancellationToken);
+        if (request?.Status != JoinRequest.Pending)
+        {
+            return false;
+        }
+        var retired = request with { Status = JoinRequest.Superseded };
+        if (!await store.TryReplaceAsync(retired, version, cancellationToken))
+        {
+            return false;
+        }
+        LogSuperseded(logger, request.Id, request.RequesterAadObjectId, request.UnitId);
+        await UpdateAdminCardsAsync(retired, null, cancellationToken);
+        return true;
+    }
+
+    private async Task<(List<string> Reached, List<string> Unreachable)> SendToAdminsAsync(JoinRequest request, IReadOnlyList<RosterPerson> admins, CancellationToken cancellationToken)
+    {
         var reached = new List<string>();
         var unreachable = new List<string>();
         var cards = new List<AdminCard>();
@@ -85,60 +219,14 @@ public sealed partial class JoinRequests(
                 LogAdminSendFailed(logger, e, name, request.Id);
             }
         }
-        await SaveAsync(request with { AdminCards = cards }, cancellationToken);
-        return RosterTexts.RequestSent(unit, role, reached, unreachable, language);
+        await store.SaveCardsAsync(request.Id, cards, cancellationToken);
+        return (reached, unreachable);
     }
 
-    /// <summary>An admin's decision; the answer is the admin's updated card (or a refusal) and a line for the admin.</summary>
-    public async Task<CardActionResult> DecideAsync(TurnContext turn, string requestId, bool approve, CancellationToken cancellationToken)
+    /// <summary>Puts the request's current state on every admin's copy, except the one in <paramref name="exceptConversation"/>.</summary>
+    private async Task UpdateAdminCardsAsync(JoinRequest request, string? exceptConversation, CancellationToken cancellationToken)
     {
-        var language = turn.Language;
-        var allowed = await directory.CanAdministerAsync(turn.UserAadObjectId ?? "", cancellationToken);
-        if (!allowed.Allowed)
-        {
-            return CardActionResult.Say(new OutgoingMessage(allowed.Reason(language)!));
-        }
-        var stored = await settings.GetAsync(JoinRequest.Key(requestId), cancellationToken);
-        var request = stored is null ? null : JsonSerializer.Deserialize(stored.Value, RosterJson.Default.JoinRequest);
-        if (stored is null || request is null)
-        {
-            return CardActionResult.Say(new OutgoingMessage(language.Pick(
-                "找不到这条加入申请，可能已被删除。请让申请人重新发送“我是<单位>的联络员”。",
-                "I cannot find this join request; it may have been removed. Ask the person to send \"I am the liaison of <unit>\" again.")));
-        }
-        if (request.Status != JoinRequest.Pending)
-        {
-            return CardActionResult.Replace(RequestCard(request, language), new OutgoingMessage(language.Pick(
-                $"这条申请已由 {request.DecidedBy} 处理（{StatusText(request.Status, language)}），无需再次操作。",
-                $"This request was already handled by {request.DecidedBy} ({StatusText(request.Status, language)}).")));
-        }
-        var decided = request with { Status = approve ? JoinRequest.Approved : JoinRequest.Rejected, DecidedBy = turn.UserName ?? turn.UserAadObjectId };
-        if (!await settings.TrySetAsync(JoinRequest.Key(requestId), JsonSerializer.Serialize(decided, RosterJson.Default.JoinRequest), stored.Version, cancellationToken))
-        {
-            return CardActionResult.Say(new OutgoingMessage(language.Pick(
-                "另一位管理员刚刚处理了这条申请，请刷新后查看结果。", "Another administrator has just handled this request.")));
-        }
-        var role = RosterRoles.Parse(request.Role) ?? RosterRole.Member;
-        if (approve)
-        {
-            var existing = (await roster.ListForPersonAsync(request.RequesterAadObjectId, cancellationToken)).FirstOrDefault();
-            await roster.UpsertAsync(new RosterEntry(request.RequesterAadObjectId, request.UnitId, RosterRoles.Stored(role), request.RequesterAadObjectId,
-                existing?.Email, request.RequesterName ?? existing?.DisplayName), cancellationToken);
-        }
-        LogDecided(logger, request.Id, decided.Status, request.RequesterAadObjectId, request.UnitId);
-        await UpdateOtherAdminCardsAsync(decided, turn.ConversationId, cancellationToken);
-        await TellRequesterAsync(decided, role, cancellationToken);
-        var requester = request.RequesterName ?? request.RequesterAadObjectId;
-        return CardActionResult.Replace(RequestCard(decided, language), new OutgoingMessage(approve
-            ? language.Pick($"已批准：{requester} 现为{request.UnitId}的{RosterRoles.Display(role, language)}，并已通知本人。",
-                $"Approved: {requester} is now {RosterRoles.Display(role, language)} of {UnitEn(request.UnitId)}; they have been told.")
-            : language.Pick($"已拒绝 {requester} 加入{request.UnitId}的申请，并已通知本人。",
-                $"Rejected {requester}'s request to join {UnitEn(request.UnitId)}; they have been told.")));
-    }
-
-    private async Task UpdateOtherAdminCardsAsync(JoinRequest request, string deciderConversation, CancellationToken cancellationToken)
-    {
-        foreach (var card in request.AdminCards.Where(c => c.ConversationId != deciderConversation && c.ActivityId.Length > 0))
+        foreach (var card in request.AdminCards.Where(c => c.ConversationId != exceptConversation && c.ActivityId.Length > 0))
         {
             try
             {
@@ -153,16 +241,8 @@ public sealed partial class JoinRequests(
         }
     }
 
-    private async Task TellRequesterAsync(JoinRequest request, RosterRole role, CancellationToken cancellationToken)
+    private async Task TellRequesterAsync(JoinRequest request, string text, CancellationToken cancellationToken)
     {
-        var language = LanguageExtensions.ParseTag(request.Language);
-        var text = request.Status == JoinRequest.Approved
-            ? language.Pick(
-                $"您加入{request.UnitId}的申请已获批准，您现在是该单位的{RosterRoles.Display(role, language)}。发送“我的措施”查看本单位负责的措施。",
-                $"Your request to join {UnitEn(request.UnitId)} was approved: you are now its {RosterRoles.Display(role, language)}. Send \"my measures\" to see your unit's measures.")
-            : language.Pick(
-                $"很抱歉，您加入{request.UnitId}的申请未获批准（处理人：{request.DecidedBy}）。如有疑问请直接联系该管理员。",
-                $"Sorry, your request to join {UnitEn(request.UnitId)} was not approved (decided by {request.DecidedBy}). Please contact that administrator if you have questions.");
         try
         {
             var activity = MessageActivityFactory.Create(new OutgoingMessage(text), new ConversationAccount { Id = request.ReplyConversationId },
@@ -178,51 +258,18 @@ public sealed partial class JoinRequests(
     private OutgoingMessage RequestMessage(JoinRequest request, Language language) =>
         new(language.Pick(
             $"加入申请：{request.RequesterName ?? request.RequesterAadObjectId} 申请成为{request.UnitId}的{RosterRoles.Display(RosterRoles.Parse(request.Role) ?? RosterRole.Member, language)}。",
-            $"Join request: {request.RequesterName ?? request.RequesterAadObjectId} asks to become {RosterRoles.Display(RosterRoles.Parse(request.Role) ?? RosterRole.Member, language)} of {UnitEn(request.UnitId)}."),
+            $"Join request: {request.RequesterName ?? request.RequesterAadObjectId} asks to become {RosterRoles.EnglishWithArticle(RosterRoles.Parse(request.Role) ?? RosterRole.Member)} of {JoinRequestTexts.TheUnitEn(request.UnitId, Unit(request.UnitId))}."),
             RequestCard(request, language))
         { TextOnlyWithoutCards = true };
 
-    public Cards.AdaptiveCard RequestCard(JoinRequest request, Language language)
-    {
-        var role = RosterRoles.Parse(request.Role) ?? RosterRole.Member;
-        var pending = request.Status == JoinRequest.Pending;
-        var facts = new List<(string, string)>
-        {
-            (language.Pick("申请人", "Requested by"), request.RequesterName ?? request.RequesterAadObjectId),
-            (language.Pick("单位", "Unit"), language.Pick(request.UnitId, $"{UnitEn(request.UnitId)} ({request.UnitId})")),
-            (language.Pick("角色", "Role"), RosterRoles.Display(role, language)),
-            (language.Pick("申请时间", "Requested at"), request.CreatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
-        };
-        if (!pending)
-        {
-            facts.Add((language.Pick("结果", "Outcome"), $"{StatusText(request.Status, language)}（{request.DecidedBy}）"));
-        }
-        return RosterCards.Card(
-            language.Pick("加入单位申请", "Request to join a unit"),
-            pending ? language.Pick("请核实后批准或拒绝；申请人会收到结果通知。", "Check and approve or reject; the requester is told the outcome.")
-                : language.Pick("此申请已处理。", "This request has been handled."),
-            [RosterCards.Facts(facts)],
-            pending
-                ? [RosterCards.Action(language.Pick("批准", "Approve"), RosterVerbs.Data(RosterVerbs.Approve, language, request.Id)),
-                   RosterCards.Action(language.Pick("拒绝", "Reject"), RosterVerbs.Data(RosterVerbs.Reject, language, request.Id))]
-                : [],
-            language);
-    }
-
-    private async Task SaveAsync(JoinRequest request, CancellationToken cancellationToken)
-    {
-        // A decision may already have been stored by a fast admin: keep it, add the card list.
-        var stored = await settings.GetAsync(JoinRequest.Key(request.Id), cancellationToken);
-        var current = stored is null ? request : JsonSerializer.Deserialize(stored.Value, RosterJson.Default.JoinRequest) ?? request;
-        await settings.SetAsync(JoinRequest.Key(request.Id), JsonSerializer.Serialize(current with { AdminCards = request.AdminCards }, RosterJson.Default.JoinRequest), cancellationToken);
-    }
-
-    private string UnitEn(string unitId) => units.Find(unitId)?.NameEn ?? unitId;
+    private Measures.Registry.Unit? Unit(string unitId) => units.Find(unitId);
 
     private static string StatusText(string status, Language language) => status switch
     {
         JoinRequest.Approved => language.Pick("已批准", "approved"),
         JoinRequest.Rejected => language.Pick("已拒绝", "rejected"),
+        JoinRequest.Superseded => language.Pick("已被新申请取代", "replaced by a newer request"),
+        JoinRequest.AlreadyMember => language.Pick("申请人已有该角色，无需审批", "the requester already had that role"),
         _ => language.Pick("待审批", "pending"),
     };
 
@@ -237,6 +284,9 @@ public sealed partial class JoinRequests(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Roster: join request {RequestId} {Status} ({AadObjectId} → {UnitId})")]
     private static partial void LogDecided(ILogger logger, string requestId, string status, string aadObjectId, string unitId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roster: join request {RequestId} replaced by a newer one ({AadObjectId} → {UnitId})")]
+    private static partial void LogSuperseded(ILogger logger, string requestId, string aadObjectId, string unitId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Roster: updating the card of join request {RequestId} in {ConversationId} failed")]
     private static partial void LogCardUpdateFailed(ILogger logger, Exception exception, string requestId, string conversationId);

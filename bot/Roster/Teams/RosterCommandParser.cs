@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GiBot.Localization;
 using GiBot.Protocol.Turns;
 
 namespace GiBot.Roster.Teams;
@@ -66,6 +67,16 @@ public static partial class RosterCommandParser
         return null;
     }
 
+    /// <summary>
+    /// The language a join request is phrased in, whatever the script of the unit's name ("I am the liaison of 人事科" is
+    /// English); null when the text is no join request.
+    /// </summary>
+    public static Language? JoinLanguage(string text)
+    {
+        text = Trailing().Replace(text.Trim(), "");
+        return JoinChinese().IsMatch(text) ? Language.Chinese : JoinEnglish().IsMatch(text) ? Language.English : null;
+    }
+
     private static Match? First(string text, params Regex[] patterns) =>
         patterns.Select(p => p.Match(text)).FirstOrDefault(m => m.Success);
 
@@ -83,10 +94,11 @@ public static partial class RosterCommandParser
     [GeneratedRegex(@"^(?:加入单位|申请加入单位|申请加入|加入|join|join a unit|join unit)$", RegexOptions.IgnoreCase)]
     private static partial Regex JoinPicker();
 
-    [GeneratedRegex(@"^我是\s*(?<unit>.+?)\s*的\s*(?<role>联络员|成员|工作人员|负责人|科长|局长|主任|管理员)$")]
+    // 的 is often left out ("我是人事科联络员"); the role word at the end still marks the message as a join request.
+    [GeneratedRegex(@"^我是\s*(?<unit>.+?)\s*的?\s*(?<role>联络员|成员|工作人员|科员|负责人|科长|局长|主任|管理员)$")]
     private static partial Regex JoinChinese();
 
-    [GeneratedRegex(@"^i(?:\s+am|'m)\s+(?:the\s+|a\s+|an\s+)?(?<role>liaison|member|head|admin|administrator)\s+(?:of|for|in|at)\s+(?:the\s+)?(?<unit>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^i(?:\s+am|['’]m)\s+(?:the\s+|a\s+|an\s+)?(?<role>liaison|member|head|admin|administrator)\s+(?:of|for|in|at)\s+(?:the\s+)?(?<unit>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex JoinEnglish();
 
     [GeneratedRegex(@"^(?:成员列表|成员名单|人员名单|名单|roster|list members|members)(?:\s+(?<unit>.+))?$", RegexOptions.IgnoreCase)]

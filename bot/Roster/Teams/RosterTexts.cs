@@ -26,15 +26,16 @@ public static class RosterTexts
     public static OutgoingMessage RequestSent(Unit unit, RosterRole role, IReadOnlyList<string> reached, IReadOnlyList<string> unreachable, Language language)
     {
         var roleText = RosterRoles.Display(role, language);
+        var becomeEn = $"become {RosterRoles.EnglishWithArticle(role)} of {UnitNames.TheEnglish(unit)}";
         if (reached.Count == 0)
         {
             return new OutgoingMessage(language.Pick(
                 $"您申请成为{unit.Name}的{roleText}，但管理员（{string.Join("、", unreachable)}）尚未与 GiBot 建立个人聊天，暂时无法收到申请。请直接联系他们，或请他们先给 GiBot 发一条消息后您再申请。",
-                $"You asked to become {roleText} of {unit.NameEn}, but the administrators ({string.Join(", ", unreachable)}) have no personal chat with GiBot yet, so they cannot receive it. Please contact them directly, or ask them to message GiBot once and then ask again."));
+                $"You asked to {becomeEn}, but the administrators ({string.Join(", ", unreachable)}) have no personal chat with GiBot yet, so they cannot receive it. Please contact them directly, or ask them to message GiBot once and then ask again."));
         }
         var text = language.Pick(
             $"已将您成为{unit.Name}{roleText}的申请发送给管理员：{string.Join("、", reached)}。审批后我会通知您。",
-            $"Your request to become {roleText} of {unit.NameEn} was sent to the administrators: {string.Join(", ", reached)}. I will tell you the outcome.");
+            $"Your request to {becomeEn} was sent to the administrators: {string.Join(", ", reached)}. I will tell you the outcome.");
         if (unreachable.Count > 0)
         {
             text += language.Pick(

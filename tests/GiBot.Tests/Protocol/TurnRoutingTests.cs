@@ -92,6 +92,18 @@ public sealed class TurnRoutingTests : LocalBotTest
     }
 
     [Fact]
+    public async Task An_app_upgrade_sends_no_welcome()
+    {
+        var upgrade = Activities.Message(Connector.ServiceUrl, "");
+        upgrade.Remove("text");
+        upgrade["type"] = "installationUpdate";
+        upgrade["action"] = "add-upgrade";
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostActivityAsync(upgrade)).StatusCode);
+        await Task.Delay(300);
+        Assert.Empty(Connector.Calls);
+    }
+
+    [Fact]
     public async Task Someone_else_joining_sends_nothing()
     {
         var activity = Activities.Message(Connector.ServiceUrl, "");

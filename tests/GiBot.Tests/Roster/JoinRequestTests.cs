@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GiBot.Roster;
+using GiBot.Storage;
 using GiBot.Tests.Cards;
 
 namespace GiBot.Tests.Roster;
@@ -40,6 +41,17 @@ public sealed class JoinRequestTests : IAsyncLifetime
         Assert.Equal([new UnitMembership("执法稽查科", RosterRole.Liaison)], person!.Memberships);
     }
 
+    [Theory]
+    [InlineData("我是人事科联络员", "人事科", "联络员")]
+    [InlineData("我是人事科的科员", "人事科", "成员")]
+    [InlineData("I'm the liaison of Wen County", "温县市场监督管理局", "联络员")]
+    public async Task Everyday_phrasings_reach_the_admin_as_a_request(string text, string unit, string role)
+    {
+        var (adminCard, _) = await RequestAsync(text);
+        Assert.Contains(unit, CardJson.Text(adminCard.Card), StringComparison.Ordinal);
+        Assert.Contains(role, CardJson.Text(adminCard.Card), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_rejected_request_tells_the_requester_and_stores_nothing()
     {
@@ -54,6 +66,17 @@ public sealed class JoinRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task English_join_messages_say_the_unit_and_the_role_with_their_articles()
+    {
+        var (adminCard, requesterText) = await RequestAsync("I am the head of the Personnel Section");
+        Assert.Equal("Your request to become the head of the Personnel Section was sent to the administrators: 王管理. I will tell you the outcome.", requesterText);
+
+        var calls = await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(adminCard.Card, "批准"), adminCard.ActivityId), expected: 3);
+        var told = RosterHarness.Read(Assert.Single(calls, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal))).Text;
+        Assert.StartsWith("Your request to join the Personnel Section was approved: you are now its head.", told, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_press_after_the_decision_changes_nothing()
     {
         var (adminCard, _) = await RequestAsync("我是执法稽查科的联络员");
@@ -63,6 +86,78 @@ public sealed class JoinRequestTests : IAsyncLifetime
         Assert.DoesNotContain(again, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal));
         var person = await _h.Get<IRosterDirectory>().FindAsync(TeamsUser.Liaison.Aad, CancellationToken.None);
         Assert.Equal(RosterRole.Liaison, Assert.Single(person!.Memberships).Role);
+    }
+
+    [Fact]
+    public async Task Asking_again_for_the_same_role_sends_no_second_card()
+    {
+        await RequestAsync("我是执法稽查科的联络员");
+        var before = _h.Connector.Sent.Count;
+        var (text, card) = await _h.AskAsync(TeamsUser.Liaison, "我是执法稽查科联络员");
+        Assert.Null(card);
+        Assert.Contains("已申请成为执法稽查科的联络员", text, StringComparison.Ordinal);
+        Assert.Contains("等待管理员（王管理）审批", text, StringComparison.Ordinal);
+        await Task.Delay(300);
+        Assert.Equal(before + 1, _h.Connector.Sent.Count);
+    }
+
+    [Fact]
+    public async Task A_request_for_another_role_replaces_the_pending_one_so_decisions_cannot_contradict()
+    {
+        var (first, _) = await RequestAsync("I am the head of the Personnel Section");
+        var calls = await _h.SendAsync(_h.Message(TeamsUser.Liaison, "I am the liaison of 人事科"), expected: 3);
+        var retired = Assert.Single(calls, c => c.Method == "PUT");
+        Assert.EndsWith(first.ActivityId, retired.Path, StringComparison.Ordinal);
+        var retiredCard = RosterHarness.Read(retired).Card!;
+        AdaptiveCardSchema.AssertValid(retiredCard, "superseded request");
+        Assert.Contains("已被新申请取代", CardJson.Text(retiredCard), StringComparison.Ordinal);
+        Assert.Empty(retiredCard["actions"]!.AsArray());
+        var second = Assert.Single(calls, c => c.Method == "POST" && c.Path.Contains(TeamsUser.Admin.Conversation, StringComparison.Ordinal));
+        var secondId = "act-" + (_h.Connector.Sent.ToList().IndexOf(second) + 1);
+        var told = RosterHarness.Read(Assert.Single(calls, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal))).Text;
+        Assert.Contains("Your earlier request to become the head of the Personnel Section is replaced by this one.", told, StringComparison.Ordinal);
+        Assert.Contains("Your request to become the liaison of the Personnel Section was sent", told, StringComparison.Ordinal);
+
+        // The stale card, pressed anyway: nothing is approved and the requester hears nothing.
+        var stale = await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(first.Card, "批准"), first.ActivityId), expected: 2);
+        Assert.Contains(stale, c => RosterHarness.Read(c).Text.Contains("已被申请人的新申请取代", StringComparison.Ordinal));
+        Assert.DoesNotContain(stale, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal));
+        Assert.Null(await _h.Get<IRosterDirectory>().FindAsync(TeamsUser.Liaison.Aad, CancellationToken.None));
+
+        var rejected = await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(RosterHarness.Read(second).Card!, "拒绝"), secondId), expected: 3);
+        var outcome = RosterHarness.Read(Assert.Single(rejected, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal))).Text;
+        Assert.StartsWith("Sorry, your request to become the liaison of the Personnel Section was not approved", outcome, StringComparison.Ordinal);
+        Assert.Null(await _h.Get<IRosterDirectory>().FindAsync(TeamsUser.Liaison.Aad, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_decision_on_someone_already_in_that_role_says_so_instead_of_rejecting()
+    {
+        var (adminCard, _) = await RequestAsync("我是执法稽查科的联络员");
+        // Meanwhile an admin adds them directly.
+        await _h.Get<IRosterStore>().UpsertAsync(new RosterEntry(TeamsUser.Liaison.Aad, "执法稽查科", "liaison", TeamsUser.Liaison.Aad, null, TeamsUser.Liaison.Name), CancellationToken.None);
+
+        var calls = await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(adminCard.Card, "拒绝"), adminCard.ActivityId), expected: 3);
+        Assert.Contains(calls, c => RosterHarness.Read(c).Text.Contains("李联络 已是执法稽查科的联络员", StringComparison.Ordinal));
+        var told = RosterHarness.Read(Assert.Single(calls, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal))).Text;
+        Assert.DoesNotContain("未获批准", told, StringComparison.Ordinal);
+        Assert.Contains("您已是执法稽查科的联络员", told, StringComparison.Ordinal);
+        var person = await _h.Get<IRosterDirectory>().FindAsync(TeamsUser.Liaison.Aad, CancellationToken.None);
+        Assert.Equal([new UnitMembership("执法稽查科", RosterRole.Liaison)], person!.Memberships);
+    }
+
+    [Fact]
+    public async Task A_role_change_is_shown_to_the_admin_and_the_outcome_names_both_roles()
+    {
+        await _h.Get<IRosterStore>().UpsertAsync(new RosterEntry(TeamsUser.Liaison.Aad, "执法稽查科", "head", TeamsUser.Liaison.Aad, null, TeamsUser.Liaison.Name), CancellationToken.None);
+        var (adminCard, _) = await RequestAsync("我是执法稽查科的联络员");
+        Assert.Contains("负责人", CardJson.Text(adminCard.Card), StringComparison.Ordinal);
+
+        var calls = await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(adminCard.Card, "拒绝"), adminCard.ActivityId), expected: 3);
+        var told = RosterHarness.Read(Assert.Single(calls, c => c.Path.Contains(TeamsUser.Liaison.Conversation, StringComparison.Ordinal))).Text;
+        Assert.Contains("您仍是该单位的负责人", told, StringComparison.Ordinal);
+        var person = await _h.Get<IRosterDirectory>().FindAsync(TeamsUser.Liaison.Aad, CancellationToken.None);
+        Assert.Equal([new UnitMembership("执法稽查科", RosterRole.Head)], person!.Memberships);
     }
 
     [Fact]

@@ -10,6 +10,10 @@ public sealed class RosterCommandParserTests
     [InlineData("我是 人事科 的科长。", "人事科", RosterRole.Head)]
     [InlineData("I am the liaison of the Personnel Section", "Personnel Section", RosterRole.Liaison)]
     [InlineData("I'm a member of Wen County Market Supervision Administration", "Wen County Market Supervision Administration", RosterRole.Member)]
+    [InlineData("我是人事科联络员", "人事科", RosterRole.Liaison)]
+    [InlineData("我是人事科的科员", "人事科", RosterRole.Member)]
+    [InlineData("我是温县局科员", "温县局", RosterRole.Member)]
+    [InlineData("I’m the liaison of Wen County", "Wen County", RosterRole.Liaison)]
     public void Join_requests_name_a_unit_and_a_role(string text, string unit, RosterRole role) =>
         Assert.Equal(new RequestJoin(unit, role), RosterCommandParser.Parse(text));
 
@@ -37,6 +41,10 @@ public sealed class RosterCommandParserTests
     [InlineData("remove reminder 8")]
     [InlineData("add an update to measure 8")]
     [InlineData("我是谁")]
+    [InlineData("我是管理员")]
+    [InlineData("我是人事科的")]
+    [InlineData("人事科负责哪些措施")]
+    [InlineData("人事科联络员是谁")]
     [InlineData("")]
     public void Other_messages_are_left_to_other_features(string text) => Assert.Null(RosterCommandParser.Parse(text));
 }

@@ -37,6 +37,8 @@ public sealed class UnitCatalogTests
         Assert.Equal("执法稽查科", catalog.Resolve("稽查科")?.Name);
         Assert.Equal("城乡一体化示范区分局", catalog.Resolve("示范区")?.Name);
         Assert.Equal("温县市场监督管理局", catalog.Resolve("温县局")?.Name);
+        Assert.Equal("温县市场监督管理局", catalog.Resolve("Wen County")?.Name);
+        Assert.Equal("温县市场监督管理局", catalog.Resolve("wen county")?.Name);
         Assert.Null(catalog.Resolve("宣传科"));
         Assert.Null(catalog.Resolve("市局各有关科室"));
     }

@@ -25,6 +25,28 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
         Assert.Null(answer.Card);
     }
 
+    [Theory]
+    [InlineData("汇报进展", "暂不能汇报进展")]
+    [InlineData("update 8 推进中 60% 已完成", "暂不能汇报进展")]
+    [InlineData("第8项本期无新进展", "暂不能汇报进展")]
+    [InlineData("第8项进展", "暂不能查看进展")]
+    public async Task Someone_not_on_the_roster_is_told_what_they_cannot_do_and_how_to_join(string text, string cannot)
+    {
+        var answer = await _bot.SayAsync(text, People.Stranger);
+        Assert.Contains(cannot, answer.Text, StringComparison.Ordinal);
+        Assert.Contains("请发送“我是<单位>的联络员”", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("history 8", "so you cannot see updates")]
+    [InlineData("update 8", "so you cannot report")]
+    public async Task In_English_too(string text, string cannot)
+    {
+        var answer = await _bot.SayAsync(text, People.Stranger);
+        Assert.Contains(cannot, answer.Text, StringComparison.Ordinal);
+        Assert.Contains("send \"I am the liaison of <unit>\"", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_measure_of_another_unit_is_refused_naming_the_users_measures()
     {
@@ -33,7 +55,7 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
         // 执法稽查科 also owns measure 20 as one of 市局各有关科室 (Roster:Groups in appsettings.json).
         Assert.Contains("第 8、9、10、20 项", answer.Text, StringComparison.Ordinal);
         var english = await _bot.SayAsync("update 2 done 100% finished");
-        Assert.Contains("measure 2 is not your unit's (执法稽查科)", english.Text, StringComparison.Ordinal);
+        Assert.Contains("measure 2 is not your unit's (Enforcement and Inspection Section)", english.Text, StringComparison.Ordinal);
         Assert.Empty(await _bot.Updates.ListCurrentAsync(new(), TestContext.Current.CancellationToken));
     }
 
