@@ -78,8 +78,8 @@ public sealed class RosterDirectory(IRosterStore store, UnitCatalog units) : IRo
         }
         var ask = await WhomToAskAsync(cancellationToken);
         return AccessDecision.Refuse(
-            $"只有管理员（{PlanOffice}负责方案的同事）可以修改成员名单、提醒计划和转发设置。{ask.Chinese}",
-            $"Only administrators (the IP Protection Section staff who run the plan) may change the roster, schedules and relay settings. {Localization.LanguageExtensions.Capitalized(ask.English)}");
+            $"只有管理员（{PlanOffice}负责方案的同事）可以查看和修改成员名单、提醒计划和转发设置。{ask.Chinese}",
+            $"Only administrators (the IP Protection Section staff who run the plan) may see and change the roster, reminder schedules and relay settings. {Localization.LanguageExtensions.Capitalized(ask.English)}");
     }
 
     public async Task<AccessDecision> CanSeeUnitAsync(string aadObjectId, string unitId, CancellationToken cancellationToken)

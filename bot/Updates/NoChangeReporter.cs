@@ -41,7 +41,7 @@ public sealed class NoChangeReporter(
         }
         if (caller.UnitsFor(number) is not [var unit])
         {
-            var units = string.Join(language.Pick("、", ", "), caller.UnitsFor(number));
+            var units = string.Join(language.Pick("、", ", "), caller.UnitsFor(number).Select(u => UpdateLabels.UnitName(registry, u, language)));
             return new OutgoingMessage(language.Pick(
                 $"您可以代表多个单位（{units}）汇报第 {number} 项措施，请发送“汇报第{number}项”在卡片中选择单位，或在该单位的提醒卡片上点击“本期无新进展”。",
                 $"You may report on measure {number} for several units ({units}). Send \"update {number}\" and choose the unit on the card, or press \"No news this period\" on that unit's reminder."));

@@ -31,8 +31,8 @@ public sealed class ReminderFeature(ReminderAdmin admin, IRosterDirectory roster
         string reply;
         if (!decision.Allowed)
         {
-            reply = language.Pick("抱歉，提醒计划和提醒周期只有知识产权保护科管理员可以查看和更改。", "Sorry, only the IP Protection Section administrators can see and change reminders. ")
-                + (decision.Reason(language) ?? "");
+            // The reason already says who may see and change the reminder plans, and whom to ask.
+            reply = language.Pick("抱歉，", "Sorry. ") + (decision.Reason(language) ?? language.Pick("只有管理员可以查看和更改提醒计划。", "Only administrators can see and change reminders."));
         }
         else
         {

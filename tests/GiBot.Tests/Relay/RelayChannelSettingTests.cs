@@ -70,7 +70,7 @@ public sealed class RelayChannelSettingTests : IAsyncLifetime
         var answer = Assert.Single(await _harness.Connector.WaitForSentAsync(1));
         var text = answer.Json!["text"]!.GetValue<string>();
         Assert.Contains("Only administrators", text, StringComparison.Ordinal);
-        Assert.Contains("may change the roster, schedules and relay settings", text, StringComparison.Ordinal);
+        Assert.Contains("may see and change the roster, reminder schedules and relay settings", text, StringComparison.Ordinal);
         Assert.Contains("please contact an administrator: 管理员甲", text, StringComparison.OrdinalIgnoreCase);
 
         await RelayHarness.SubmitAsync(bot, RelayHarness.Report());

@@ -58,6 +58,9 @@ public sealed class NoChangeTypedTests : IAsyncLifetime
         Assert.Contains("第8项本期无新进展", which.Text, StringComparison.Ordinal);
         var several = await _bot.SayAsync("第8项本期无新进展", People.Admin);
         Assert.Contains("多个单位", several.Text, StringComparison.Ordinal);
+        var english = await _bot.SayAsync("no news on measure 8", People.Admin);
+        Assert.Contains("several units (", english.Text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english.Text);
         Assert.Empty(await _bot.Updates.ListCurrentAsync(new(), TestContext.Current.CancellationToken));
     }
 
