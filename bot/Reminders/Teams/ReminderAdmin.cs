@@ -166,6 +166,20 @@ public sealed class ReminderAdmin(
             $"Measure {command.Measure} now reports {rule.Describe(language)}{(command.Rule is null ? " (the configured default)" : "")}. Current period {next.Period}, due {hours.Format(next.DueAt)} Beijing time.");
     }
 
+    public string DescribeCycle(int measure, Language language)
+    {
+        if (registry.Find(measure) is null)
+        {
+            return language.Pick($"分工方案共有 {MeasureRegistry.MeasureCount} 项措施，没有第 {measure} 项。", $"The plan has {MeasureRegistry.MeasureCount} measures; there is no measure {measure}.");
+        }
+        var current = schedule.Current(measure, time.GetUtcNow());
+        return language.Pick(
+            $"第 {measure} 项措施的汇报周期：{schedule.Rule(measure).Describe(language)}。当前汇报期 {current.Period}，截止 {hours.Format(current.DueAt)}（北京时间）。\n\n"
+                + $"更改：{CycleParser.Example.Replace(" 8 ", $" {measure} ", StringComparison.Ordinal)}（周期可写月度、季度、半年或一次）；恢复配置：提醒周期 {measure} 默认。",
+            $"Measure {measure} reports {schedule.Rule(measure).Describe(language)}. Current period {current.Period}, due {hours.Format(current.DueAt)} Beijing time.\n\n"
+                + $"To change it: reminder cycle {measure} quarterly 25th 17:00 (monthly, quarterly, half-yearly or once); back to the configuration: reminder cycle {measure} default.");
+    }
+
     private static string StepLabel(string step, Language language) =>
         ReminderSteps.IsSnooze(step) ? language.Pick("稍后提醒", "snoozed")
         : ReminderSteps.IsManual(step) ? language.Pick("手动提醒", "manual")

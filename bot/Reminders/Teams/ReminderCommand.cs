@@ -24,7 +24,9 @@ public abstract partial record ReminderCommand
         }
         if (Cycle().Match(t) is { Success: true } cycle)
         {
-            return CycleParser.Parse(Number(cycle), cycle.Groups["rest"].Value);
+            return string.IsNullOrWhiteSpace(cycle.Groups["rest"].Value)
+                ? new ShowCycle(Number(cycle))
+                : CycleParser.Parse(Number(cycle), cycle.Groups["rest"].Value);
         }
         if (Nudge().Match(t) is { Success: true } nudge)
         {
@@ -55,6 +57,9 @@ public abstract partial record ReminderCommand
 public sealed record ShowPlan : ReminderCommand;
 
 public sealed record Nudge(int Measure) : ReminderCommand;
+
+/// <summary>"提醒周期 8" alone: the measure's cycle in force, and how to change it.</summary>
+public sealed record ShowCycle(int Measure) : ReminderCommand;
 
 /// <summary>Rule null: back to configuration. Problem set: the words were not understood (say why and an example).</summary>
 public sealed record SetCycle(int Measure, CycleRule? Rule, CycleProblem? Problem) : ReminderCommand;

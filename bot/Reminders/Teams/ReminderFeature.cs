@@ -41,6 +41,7 @@ public sealed class ReminderFeature(ReminderAdmin admin, IRosterDirectory roster
                 ShowPlan => await admin.PlanAsync(language, cancellationToken),
                 Nudge nudge => await admin.NudgeAsync(nudge.Measure, turn.UserName ?? turn.UserAadObjectId!, language, cancellationToken),
                 SetCycle set => await admin.SetCycleAsync(set, language, cancellationToken),
+                ShowCycle show => admin.DescribeCycle(show.Measure, language),
                 _ => "",
             };
         }

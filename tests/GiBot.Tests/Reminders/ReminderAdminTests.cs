@@ -140,4 +140,17 @@ public sealed class ReminderAdminTests
         await bot.PassAsync();
         Assert.Contains("第 8 项", GiBot.Tests.Cards.CardJson.Text(Assert.Single(bot.RemindersTo(Staff.Liaison))), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_cycle_command_alone_shows_the_cycle_in_force_and_changes_nothing()
+    {
+        await using var bot = await StartedAsync();
+        var shown = await bot.SayAsync("提醒周期 8", Staff.Admin);
+        Assert.Contains("第 8 项措施的汇报周期：每月", shown, StringComparison.Ordinal);
+        Assert.Contains("当前汇报期 2026-11", shown, StringComparison.Ordinal);
+        Assert.Contains("提醒周期 8 默认", shown, StringComparison.Ordinal);
+        var english = await bot.SayAsync("reminder cycle 8", Staff.Admin);
+        Assert.Contains("Measure 8 reports", english, StringComparison.Ordinal);
+        Assert.Equal("2026-11", bot.App.Services.GetRequiredService<IReportingSchedule>().Current(8, bot.Time.GetUtcNow()).Period);
+    }
 }
