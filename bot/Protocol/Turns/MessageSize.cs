@@ -17,8 +17,12 @@ internal static class MessageSize
     /// </summary>
     public static long UpperBoundOf(List<Attachment>? attachments)
     {
+        if (attachments is null)
+        {
+            return 0;
+        }
         var utf8 = 0L;
-        foreach (var attachment in attachments ?? [])
+        foreach (var attachment in attachments)
         {
             utf8 += attachment?.Content?.Utf8.Length ?? 0;
         }
@@ -27,8 +31,12 @@ internal static class MessageSize
 
     public static long Of(List<Attachment>? attachments)
     {
+        if (attachments is null)
+        {
+            return 0;
+        }
         var units = 0L;
-        foreach (var attachment in attachments ?? [])
+        foreach (var attachment in attachments)
         {
             if (attachment?.Content is { } content)
             {
