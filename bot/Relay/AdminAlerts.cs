@@ -46,8 +46,8 @@ public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, 
         var what = payload is null ? "一条进展" : $"{payload.Report.UnitId}提交的第 {payload.Report.Measure} 项措施（{payload.Report.Period}）进展";
         var message = new OutgoingMessage(
             $"无法将{what}转发到知识产权保护科频道：{Reason(failure)}\n\n"
-            + "处理方法：确认 GiBot 仍在该团队中、接收频道仍存在；如已更换频道，请在新频道中 @GiBot 并发送“在此频道接收进展”，未送达的进展会随之重新转发；"
-            + "如问题已在原频道解决，请私聊 GiBot 发送“重新转发”。"
+            + (failure.IsTooLarge ? TooLargeAdvice(payload) : "处理方法：确认 GiBot 仍在该团队中、接收频道仍存在；如已更换频道，请在新频道中 @GiBot 并发送“在此频道接收进展”，未送达的进展会随之重新转发；"
+                + "如问题已在原频道解决，请私聊 GiBot 发送“重新转发”。")
             + $"（技术信息：{(int)failure.StatusCode} {failure.ErrorCode}）");
         if (await TellAllAsync(message, cancellationToken) == 0 && await settings.GetAsync(key, cancellationToken) is { } claimed)
         {
@@ -76,7 +76,12 @@ public sealed class AdminAlerts(RosterAccess roster, PersonalNotifier notifier, 
     private static DateTimeOffset Parse(string stamp) =>
         DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTimeOffset.MinValue;
 
-    public static string Reason(ConnectorException failure) => failure.StatusCode switch
+    // Neither the channel nor the bot is at fault, so changing channel or relaying again would not help.
+    private static string TooLargeAdvice(RelayUpdatePayload? payload) =>
+        "该进展已完整保存，可发送" + (payload is null ? "" : $"“第{payload.Report.Measure}项进展”或") + "“导出台账”查看。"
+        + "Teams 仍会拒绝同样大小的帖子，因此“重新转发”不会成功，更换频道也无济于事；请将此情况告知 GiBot 的运维人员。";
+
+    public static string Reason(ConnectorException failure) => failure.IsTooLarge ? "帖子超过了 Teams 单条消息的大小上限。" : failure.StatusCode switch
     {
         HttpStatusCode.Forbidden => "GiBot 已被移出该团队或无权在该频道发帖。",
         HttpStatusCode.NotFound => "接收频道已被删除或无法找到。",

@@ -15,6 +15,21 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
 {
     private const int MeasureTextLength = 80;
 
+    /// <summary>
+    /// A long section is shortened to this many characters in the channel (the 督办台账 has it whole): four sections at
+    /// their 2000-character limit, with the rest of the card, would make a message Teams refuses.
+    /// </summary>
+    private const int SectionLength = 800;
+
+    /// <summary>Reviews shown on a relayed update, the latest ones, and how much of a 需补充 comment (the submitter got it whole).</summary>
+    private const int ReviewsShown = 10, CommentLength = 300;
+
+    /// <summary>
+    /// A link longer than this (Chinese in a link is escaped to nine characters each) gets no button; its fact then shows
+    /// it whole, so it can still be copied. A fact of a link that has its button shows only the start.
+    /// </summary>
+    private const int MaxLinkLength = 2048, LinkShownLength = 200;
+
     // Times are shown in China Standard Time, where every reader is.
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
@@ -34,7 +49,7 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
             .Set("correction", payload.IsCorrection ? Notice(CorrectionNotice(payload), "Warning") : null)
             .Set("facts", UpdateFacts(payload))
             .Set("sections", Sections(report))
-            .Set("reviews", reviews.Reviews.Select(r => Text(ReviewLine(r))))
+            .Set("reviews", Reviews(reviews))
             .Set("ackData", data)
             .Set("moreData", data.DeepClone())
             .Set("evidenceAction", EvidenceLink(report)));
@@ -63,8 +78,8 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
             .Set("heading", heading)
             .Set("leadsLine", explanation.Length + attention.Length == 0 ? null : Text(explanation + attention))
             .Set("description", withdrawn
-                ? "存在问题：" + (NonEmpty(report.Problems) ?? "无")
-                : NonEmpty(report.MajorIssueDescription) ?? NonEmpty(report.Problems) ?? "（未填写说明）")
+                ? "存在问题：" + (Shortened(NonEmpty(report.Problems)) ?? "无")
+                : Shortened(NonEmpty(report.MajorIssueDescription) ?? NonEmpty(report.Problems)) ?? "（未填写说明）")
             .Set("facts", UpdateFacts(payload))
             .Set("actions", EvidenceLink(report) is { } link ? [link] : Array.Empty<JsonNode>()));
     }
@@ -101,29 +116,50 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
         yield return Fact("提交时间", Time(payload.SubmittedAt));
         if (NonEmpty(report.EvidenceUrl) is { } url)
         {
-            yield return Fact("佐证材料", url);
+            yield return Fact("佐证材料", EvidenceLink(report) is null ? url : Cut(url, LinkShownLength, "…"));
         }
     }
 
     private static IEnumerable<JsonNode> Sections(ProgressReport report)
     {
-        yield return Section("工作进展", NonEmpty(report.Progress) ?? "（未填写）");
-        yield return Section("存在问题", NonEmpty(report.Problems) ?? "无");
-        yield return Section("下步计划", NonEmpty(report.NextSteps) ?? "（未填写）");
+        yield return Section("工作进展", Shortened(NonEmpty(report.Progress)) ?? "（未填写）");
+        yield return Section("存在问题", Shortened(NonEmpty(report.Problems)) ?? "无");
+        yield return Section("下步计划", Shortened(NonEmpty(report.NextSteps)) ?? "（未填写）");
         if (report.MajorIssue)
         {
-            yield return Section("⚠ 重大问题", NonEmpty(report.MajorIssueDescription) ?? "（未填写说明）");
+            yield return Section("⚠ 重大问题", Shortened(NonEmpty(report.MajorIssueDescription)) ?? "（未填写说明）");
+        }
+    }
+
+    private static IEnumerable<JsonNode> Reviews(RelayReviewLog log)
+    {
+        var earlier = log.Reviews.Count - ReviewsShown;
+        if (earlier > 0)
+        {
+            yield return Text($"（另有 {earlier} 条较早的审阅记录）");
+        }
+        foreach (var review in log.Reviews.Skip(Math.Max(earlier, 0)))
+        {
+            yield return Text(ReviewLine(review));
         }
     }
 
     private static string ReviewLine(RelayReview review) => review.Kind == RelayReview.MoreRequested
-        ? $"🔁 {review.Name} 于 {Time(review.At)} 请求补充：{review.Comment}"
+        ? $"🔁 {review.Name} 于 {Time(review.At)} 请求补充：{Cut(review.Comment ?? "", CommentLength, "…")}"
         : $"✅ {review.Name} 已阅（{Time(review.At)}）";
 
     private static JsonNode? EvidenceLink(ProgressReport report) =>
         NonEmpty(report.EvidenceUrl) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            && uri.AbsoluteUri.Length <= MaxLinkLength
             ? Fragment("relay-link", new CardValues().Set("title", "查看佐证材料").Set("url", uri.AbsoluteUri))
             : null;
+
+    private static string? Shortened(string? text) => text is null ? null : Cut(text, SectionLength, $"…（全文 {text.Length} 字，见督办台账）");
+
+    /// <summary>The text, or its first <paramref name="length"/> characters (a surrogate pair kept whole) and the marker.</summary>
+    private static string Cut(string text, int length, string marker) => text.Length <= length
+        ? text
+        : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)] + marker;
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 

@@ -129,14 +129,18 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options,
             .Set("blocks", Array.Empty<JsonNode>())
             .Set("actions", choices.Select(c => Action(c.Title, c.Data, null, "none"))));
 
-    /// <summary>The latest update of each unit for a measure, newest first.</summary>
-    public AdaptiveCard History(int measure, IReadOnlyList<(ProgressUpdate Update, int Versions)> entries, Language language)
+    /// <summary>The latest update of each unit for a measure, newest first, and what was left out (<paramref name="more"/>).</summary>
+    public AdaptiveCard History(int measure, IReadOnlyList<(ProgressUpdate Update, int Versions)> entries, string? more, Language language)
     {
         var blocks = entries.Select(e => (JsonNode)Fragment("update-history-entry", new CardValues()
             .Set("title", $"{UpdateLabels.Unit(registry, e.Update.Report.UnitId, language)} · {e.Update.Report.Period}")
             .Set("status", StatusLine(e.Update.Report, language))
             .Set("progress", Excerpt(e.Update.Report.Progress, language))
             .Set("meta", Meta(e.Update, e.Versions, language)))).ToList();
+        if (more is not null)
+        {
+            blocks.Add(Fragment("update-note", new CardValues().Set("text", more)));
+        }
         return Card("update-summary", new CardValues()
             .Set("lang", MeasureCards.LangCode(language))
             .Set("heading", language.Pick($"第 {measure} 项措施 · 最新进展", $"Measure {measure} · latest updates"))

@@ -13,6 +13,9 @@ public sealed class ConnectorException(HttpStatusCode statusCode, string? errorC
 
     public string? ErrorCode { get; } = errorCode;
 
+    /// <summary>Teams refused the message as too large (413, <c>MessageSizeTooBig</c>): sending it again cannot help.</summary>
+    public bool IsTooLarge => StatusCode == HttpStatusCode.RequestEntityTooLarge || string.Equals(ErrorCode, "MessageSizeTooBig", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when retrying later cannot help: the bot was removed, the conversation is gone, the call is wrong.</summary>
     public bool IsPermanent => StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest
         or HttpStatusCode.Unauthorized or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.MethodNotAllowed;

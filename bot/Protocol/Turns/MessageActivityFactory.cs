@@ -13,21 +13,29 @@ public static class MessageActivityFactory
         // The playground (and Teams) refuse an update carrying text and a card together.
         var includeText = !hasCards || !(forUpdate || message.TextOnlyWithoutCards);
         var frozen = FrozenMessages.Find(message);
+        var parts = new MessageParts(
+            includeText ? message.Text : null,
+            hasCards ? frozen?.Summary?.Value ?? Summary(message) : null,
+            hasCards ? Attachments(message.Cards) : null);
+        var shrunk = MessageBudget.Shrink(message.Text, parts);
+        parts = shrunk ?? parts;
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
             Conversation = new ConversationAccount { Id = conversation.Id },
             From = bot is null ? null : new ChannelAccount { Id = bot.Id, Name = bot.Name },
-            Text = includeText ? message.Text : null,
-            TextFormat = includeText ? (message.Markdown ? "markdown" : "plain") : null,
-            Summary = hasCards ? frozen?.Summary?.Value ?? Summary(message) : null,
-            Attachments = hasCards ? Attachments(message.Cards) : null,
+            Text = parts.Text,
+            TextFormat = parts.Text is null ? null : (message.Markdown ? "markdown" : "plain"),
+            Summary = parts.Summary,
+            Attachments = parts.Attachments,
             EncodedText = frozen?.Text,
             EncodedSummary = frozen?.Summary,
         };
-        if (message.Mentions.Count > 0)
+        // A mention whose text was cut away would name nobody in the message.
+        var mentions = shrunk is null ? message.Mentions : message.Mentions.Where(m => parts.Text?.Contains(m.Text, StringComparison.Ordinal) == true).ToList();
+        if (mentions.Count > 0)
         {
-            activity.Entities = message.Mentions.Select(m => JsonSerializer.SerializeToElement(
+            activity.Entities = mentions.Select(m => JsonSerializer.SerializeToElement(
                 new JsonObject
                 {
                     ["type"] = "mention",

@@ -41,7 +41,7 @@ public sealed class RosterCardActions(JoinRequests joins, RosterAdmin admin, MyM
             case RosterVerbs.List:
                 return CardActionResult.Say(await admin.ListAsync(turn, null, cancellationToken));
             case RosterVerbs.MyMeasures:
-                return CardActionResult.Say(await myMeasures.AnswerAsync(turn, cancellationToken));
+                return CardActionResult.Say(await myMeasures.AnswerAsync(turn, Blank(action.Get("unit")), cancellationToken));
             default:
                 return CardActionResult.Say(new OutgoingMessage(language.Pick(
                     "抱歉，这个按钮已失效。请发送“成员列表”或“加入单位”重新开始。",

@@ -3,7 +3,8 @@ namespace GiBot.Roster.Teams;
 /// <summary>What a roster message asks for. Unit and person texts are resolved later, so unknown ones get a precise answer.</summary>
 public abstract record RosterCommand;
 
-public sealed record ShowMyMeasures : RosterCommand;
+/// <summary>"我的措施", or "我的措施 温县" for one of the user's units.</summary>
+public sealed record ShowMyMeasures(string? UnitText = null) : RosterCommand;
 
 public sealed record ShowJoinPicker : RosterCommand;
 

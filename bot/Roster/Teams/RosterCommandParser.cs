@@ -27,9 +27,9 @@ public static partial class RosterCommandParser
         {
             return null;
         }
-        if (MyMeasures().IsMatch(text))
+        if (MyMeasures().Match(text) is { Success: true } mine)
         {
-            return new ShowMyMeasures();
+            return new ShowMyMeasures(mine.Groups["unit"].Success ? mine.Groups["unit"].Value.Trim() : null);
         }
         if (JoinPicker().IsMatch(text))
         {
@@ -88,7 +88,7 @@ public static partial class RosterCommandParser
     [GeneratedRegex(@"[\s。.!！?？]+$")]
     private static partial Regex Trailing();
 
-    [GeneratedRegex(@"^(?:我的措施|我的任务|本单位的?措施|我们单位的?措施|my measures|my tasks|my unit'?s measures)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:我的措施|我的任务|本单位的?措施|我们单位的?措施|my measures|my tasks|my unit'?s measures)(?:[\s:：]+(?<unit>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex MyMeasures();
 
     [GeneratedRegex(@"^(?:加入单位|申请加入单位|申请加入|加入|join|join a unit|join unit)$", RegexOptions.IgnoreCase)]

@@ -26,7 +26,7 @@ public sealed class RosterFeature(JoinRequests joins, RosterAdmin admin, MyMeasu
         var language = turn.Language;
         var reply = command switch
         {
-            ShowMyMeasures => await myMeasures.AnswerAsync(turn, cancellationToken),
+            ShowMyMeasures mine => await myMeasures.AnswerAsync(turn, mine.UnitText, cancellationToken),
             ShowJoinPicker => new OutgoingMessage(language.Pick(
                 "请选择您的单位和角色后提交，申请将发送给管理员审批。也可以直接发送“我是<单位>的联络员”。",
                 "Choose your unit and role and send; the request goes to the administrators. You can also send \"I am the liaison of <unit>\"."),

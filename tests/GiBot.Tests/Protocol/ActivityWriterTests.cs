@@ -195,8 +195,10 @@ public sealed class ActivityWriterTests
     public void The_measure_reply_is_written_as_the_serializer_writes_it_and_the_buffer_is_reused_cleanly()
     {
         var card = new AdaptiveCard(new JsonObject { ["type"] = "AdaptiveCard", ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "第8项" }) });
-        var big = FrozenMessages.Freeze(new OutgoingMessage("**第8项措施**\n\n" + string.Concat(Enumerable.Repeat("加强执法检查和日常监管，\"搭便车\"\n", 4000)), card));
+        // Over the 64 KB a thread keeps for its next body (UTF-8), within the 80 KB Teams counts (UTF-16).
+        var big = FrozenMessages.Freeze(new OutgoingMessage("**第8项措施**\n\n" + string.Concat(Enumerable.Repeat("加强执法检查和日常监管，\"搭便车\"\n", 1800)), card));
         var small = FrozenMessages.Freeze(new OutgoingMessage("**Measure 8**\n\n- \"unit\"", card));
+        Assert.Same(big.Text, MessageActivityFactory.Create(big, new ConversationAccount { Id = "a:1" }, null).Text);
         foreach (var message in new[] { small, big, small, big, small })
         {
             var activity = MessageActivityFactory.Create(message, new ConversationAccount { Id = "a:1" }, new ChannelAccount { Id = "28:bot", Name = "GiBot" });

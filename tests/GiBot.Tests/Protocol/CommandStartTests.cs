@@ -17,7 +17,7 @@ public sealed class CommandStartTests
     private static readonly string[] Examples =
     [
         // roster
-        "我的措施", "我的任务", "本单位措施", "我们单位的措施", "my measures", "My measures?", "my tasks", "my unit's measures",
+        "我的措施", "我的任务", "本单位措施", "我们单位的措施", "my measures", "My measures?", "my tasks", "my unit's measures", "我的措施 温县", "my measures: Wen County",
         "加入单位", "申请加入单位", "申请加入", "加入", "join", "join a unit", "join unit",
         "我是执法稽查科的联络员", "我是 人事科 的科长。", "I am the liaison of the Personnel Section", "I'm a member of Wen County Market Supervision Administration",
         "i am an admin for the Personnel Section", "成员列表", "成员名单 执法稽查科", "人员名单", "名单", "roster 执法稽查科", "list members", "members",

@@ -118,4 +118,32 @@ public sealed class RelayDeliveryTests : IAsyncLifetime
         Assert.Contains("在此频道接收进展", text, StringComparison.Ordinal);
         Assert.Empty(_harness.ChatMessages(RelayHarness.SubmitterChat));
     }
+
+    [Fact]
+    public async Task A_post_Teams_finds_too_large_is_given_up_and_admins_are_told_that_rather_than_to_check_the_channel()
+    {
+        _harness.Connector.FailNext(new FakeConnector.ScriptedFailure(413, Body: """{"error":{"code":"MessageSizeTooBig","message":"Message size too big"}}"""));
+        var bot = _harness.Bot();
+        await RelayHarness.AddPersonalChatsAsync(bot, _harness.Connector.ServiceUrl);
+        await RelayHarness.SubmitAsync(bot, RelayHarness.Report());
+        await RelayHarness.DrainAsync(bot);
+
+        var given = Assert.Single(await bot.Services.GetRequiredService<IRelayOutbox>().ListGivenUpAsync(CancellationToken.None));
+        Assert.Contains("大小上限", given.LastError, StringComparison.Ordinal);
+        var told = Assert.Single(await _harness.WaitForAsync(h => h.ChatMessages(RelayHarness.AdminChat)));
+        var text = told.Json!["text"]!.GetValue<string>();
+        Assert.Contains("：帖子超过了 Teams 单条消息的大小上限。", text, StringComparison.Ordinal);
+        Assert.Contains("可发送“第8项进展”或“导出台账”查看", text, StringComparison.Ordinal);
+        Assert.Contains("“重新转发”不会成功", text, StringComparison.Ordinal);
+        Assert.Contains("413 MessageSizeTooBig", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("确认 GiBot 仍在该团队中", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(413, null, "大小上限")]
+    [InlineData(400, "MessageSizeTooBig", "大小上限")]
+    [InlineData(403, "BotNotInConversationRoster", "移出")]
+    [InlineData(400, "BadArgument", "拒绝了该帖子")]
+    public void The_reason_told_follows_the_status_and_the_error_code(int status, string? code, string reason) =>
+        Assert.Contains(reason, AdminAlerts.Reason(new GiBot.Protocol.Connector.ConnectorException((System.Net.HttpStatusCode)status, code, "failed")), StringComparison.Ordinal);
 }

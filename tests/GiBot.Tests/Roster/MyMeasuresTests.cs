@@ -8,6 +8,9 @@ namespace GiBot.Tests.Roster;
 public sealed partial class MyMeasuresTests : IAsyncLifetime
 {
     private static readonly TeamsUser Bureau = new("29:wen", "00000000-0000-0000-0000-0000000000c1", "温县联络员", "a:wen-chat");
+
+    /// <summary>In a county bureau, which owns all 20 measures, and in 知识产权保护科, which owns 18.</summary>
+    private static readonly TeamsUser TwoUnits = new("29:two", "00000000-0000-0000-0000-0000000000c2", "两单位联络员", "a:two-chat");
     private RosterHarness _h = null!;
 
     public async ValueTask InitializeAsync() => _h = await RosterHarness.StartAsync(new()
@@ -15,6 +18,10 @@ public sealed partial class MyMeasuresTests : IAsyncLifetime
         ["Roster:People:2:AadObjectId"] = Bureau.Aad,
         ["Roster:People:2:Units:0"] = "温县市场监督管理局",
         ["Roster:People:2:Role"] = "liaison",
+        ["Roster:People:3:AadObjectId"] = TwoUnits.Aad,
+        ["Roster:People:3:Units:0"] = "知识产权保护科",
+        ["Roster:People:3:Units:1"] = "温县市场监督管理局",
+        ["Roster:People:3:Role"] = "liaison",
     });
 
     public async ValueTask DisposeAsync() => await _h.DisposeAsync();
@@ -50,6 +57,52 @@ public sealed partial class MyMeasuresTests : IAsyncLifetime
         Assert.NotEmpty(expected);
         Assert.Equal(expected, Numbers(text));
         AdaptiveCardSchema.AssertValid(card!, "my measures (county bureau)");
+    }
+
+    [Fact]
+    public async Task Two_units_owning_every_measure_list_the_first_and_say_how_to_see_the_second_within_Teams_limit()
+    {
+        var store = _h.Get<IProgressUpdateStore>();
+        var units = _h.Get<GiBot.Roster.Units.UnitCatalog>();
+        var ip = units.MeasuresOwnedBy("知识产权保护科").Select(m => m.Number).ToArray();
+        Assert.Equal(18, ip.Length);
+        foreach (var unit in new[] { "知识产权保护科", "温县市场监督管理局" })
+        {
+            foreach (var measure in units.MeasuresOwnedBy(unit))
+            {
+                var report = new ProgressReport(measure.Number, unit, "2026-11", "推进中", 60, "已开展专项检查", null, null, false, null, null);
+                await store.SubmitAsync(report, new Submitter(TwoUnits.Aad, TwoUnits.Name), $"k-{unit}-{measure.Number}", [], CancellationToken.None);
+            }
+        }
+
+        var (text, card) = await _h.AskAsync(TwoUnits, "我的措施");
+
+        // The roster keeps a person's units in name order: the county bureau comes first.
+        Assert.Equal(Enumerable.Range(1, 20), Numbers(text));
+        Assert.Contains("**知识产权保护科（联络员）**\n负责 18 项措施，此处未逐项列出。发送“我的措施 知识产权保护科”查看各项措施及其最新进展。", text, StringComparison.Ordinal);
+        AdaptiveCardSchema.AssertValid(card!, "my measures (two units)");
+        Assert.InRange(2L * _h.Connector.Sent[^1].Body.Length, 0, 80 * 1024);
+        var button = Assert.Single(card!["actions"]!.AsArray())!;
+        Assert.Equal("查看知识产权保护科的措施", button["title"]!.GetValue<string>());
+
+        var (pressed, _) = RosterHarness.Read(Assert.Single(await _h.SendAsync(_h.Press(TwoUnits, button["data"]!.AsObject(), "card-1"))));
+        Assert.Equal(ip, Numbers(pressed));
+        Assert.DoesNotContain("温县市场监督管理局（联络员）", pressed, StringComparison.Ordinal);
+        var (typed, _) = await _h.AskAsync(TwoUnits, "我的措施 知保科");
+        Assert.Equal(pressed, typed);
+
+        var (english, englishCard) = await _h.AskAsync(TwoUnits, "my measures");
+        Assert.Contains("18 measures, not listed here. Send \"my measures IP Protection Section\" to see them with their latest updates.", english, StringComparison.Ordinal);
+        AdaptiveCardSchema.AssertValid(englishCard!, "my measures (two units, English)");
+        Assert.InRange(2L * _h.Connector.Sent[^1].Body.Length, 0, 80 * 1024);
+    }
+
+    [Fact]
+    public async Task A_unit_that_is_not_ones_own_is_answered_with_ones_units()
+    {
+        var (text, card) = await _h.AskAsync(Bureau, "我的措施 执法稽查科");
+        Assert.Null(card);
+        Assert.Equal("“执法稽查科”不是您所在的单位。您所在的单位：温县市场监督管理局。发送“我的措施”查看全部。", text);
     }
 
     [Fact]

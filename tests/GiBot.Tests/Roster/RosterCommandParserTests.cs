@@ -30,7 +30,9 @@ public sealed class RosterCommandParserTests
         Assert.Equal(new ChangeRole("Zhang San", "Personnel Section", RosterRole.Head), RosterCommandParser.Parse("make Zhang San head of the Personnel Section"));
         Assert.Equal(new ListRoster(null), RosterCommandParser.Parse("成员列表"));
         Assert.Equal(new ListRoster("执法稽查科"), RosterCommandParser.Parse("roster 执法稽查科"));
-        Assert.IsType<ShowMyMeasures>(RosterCommandParser.Parse("My measures?"));
+        Assert.Equal(new ShowMyMeasures(), RosterCommandParser.Parse("My measures?"));
+        Assert.Equal(new ShowMyMeasures("温县"), RosterCommandParser.Parse("我的措施 温县"));
+        Assert.Equal(new ShowMyMeasures("Wen County"), RosterCommandParser.Parse("my measures: Wen County"));
         Assert.IsType<ShowJoinPicker>(RosterCommandParser.Parse("加入单位"));
     }
 

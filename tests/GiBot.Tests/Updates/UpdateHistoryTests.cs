@@ -1,4 +1,6 @@
 using GiBot.Relay;
+using GiBot.Roster;
+using GiBot.Roster.Units;
 using GiBot.Storage;
 using GiBot.Updates;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,51 @@ public sealed class UpdateHistoryTests : IAsyncLifetime
         var english = await _bot.SayAsync("history 8", People.Admin);
         Assert.Contains("Latest updates on measure 8", english.Text, StringComparison.Ordinal);
         Assert.Contains("Blocked", english.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Twenty_two_long_updates_on_measure_20_list_the_ten_latest_within_Teams_limit_and_say_how_to_see_the_rest()
+    {
+        var units = await ReportAtLengthOnMeasure20Async(_bot);
+        Assert.Equal(22, units.Length);
+
+        // UpdateBot checks the card against Teams' card limit too.
+        var history = await _bot.SayAsync("第20项进展", People.Admin);
+        Assert.Equal(units[^10..].Order(), units.Where(u => history.Text!.Contains($"**{u}**", StringComparison.Ordinal)).Order());
+        Assert.Contains("另有 12 个单位的进展未列出（只列出最近汇报的 10 个单位）。发送“总览 20”查看全部单位的状态，发送“导出台账”查看每条进展的全文。", history.Text, StringComparison.Ordinal);
+        Assert.Contains("另有 12 个单位的进展未列出", history.CardText, StringComparison.Ordinal);
+        Assert.InRange(2L * _bot.Connector.Sent[^1].Body.Length, 0, 80 * 1024);
+
+        var english = await _bot.SayAsync("history 20", People.Admin);
+        Assert.Contains("12 more units' updates are not listed (only the 10 most recent are). Send \"overview 20\"", english.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_of_many_units_is_told_whom_to_ask_for_the_rest()
+    {
+        var units = (await ReportAtLengthOnMeasure20Async(_bot))[..11];
+        var member = new Person("00000000-0000-0000-0000-0000000000a7", "多单位成员", units.Select(u => new UnitMembership(u, RosterRole.Member)).ToArray());
+        await using var bot = await UpdateBot.StartAsync(databasePath: _bot.DatabasePath, alsoOnRoster: member);
+
+        var history = await bot.SayAsync("第20项进展", member);
+
+        Assert.Contains("另有 1 个单位的进展未列出（只列出最近汇报的 10 个单位）。如需查看全部，请联系单位负责人或知识产权保护科管理员。", history.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("总览", history.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every unit of measure 20 reports once, an hour apart, with every text field at its limit; returns them oldest first.</summary>
+    private static async Task<string[]> ReportAtLengthOnMeasure20Async(UpdateBot bot)
+    {
+        var catalog = bot.App.Services.GetRequiredService<UnitCatalog>();
+        var units = catalog.ResponsibleUnits(catalog.Registry.Find(20)!).Select(u => u.Name).ToArray();
+        var full = string.Concat(Enumerable.Repeat("组织开展地理标志保护专项行动，", 200))[..UpdateOptions.MaxTextLength];
+        foreach (var (unit, i) in units.Select((u, i) => (u, i)))
+        {
+            var report = new ProgressReport(20, unit, "2026-11", "推进中", 50, full, full, full, true, full, "https://example.gov.cn/evidence/" + new string('a', 1900));
+            await bot.Updates.SubmitAsync(report, new Submitter($"aad-{i}", $"联络员{i}"), $"key-{i}", [], TestContext.Current.CancellationToken);
+            bot.Time.Advance(TimeSpan.FromHours(1));
+        }
+        return units;
     }
 
     [Fact]
