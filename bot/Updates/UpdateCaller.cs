@@ -18,10 +18,6 @@ public sealed record UpdateCaller(string AadObjectId, string? Name, RosterPerson
     public UpdateFormContext FormContext(int? measure) =>
         new(Reportable.Select(r => r.Measure).Order().ToArray(), UnitsFor(measure), Person.IsAdmin);
 
-    /// <summary>Looks the caller up to see updates ("第8项进展"); the reporting paths use the overload with <see cref="UpdateAsk.Report"/>.</summary>
-    public static Task<(UpdateCaller? Caller, string? Refusal)> IdentifyAsync(TurnContext turn, IRosterDirectory roster, CancellationToken cancellationToken) =>
-        IdentifyAsync(turn, roster, UpdateAsk.View, cancellationToken);
-
     /// <summary>Looks the caller up; null with a polite refusal, fitting what was <paramref name="asked"/>, when they are not on the roster.</summary>
     public static async Task<(UpdateCaller? Caller, string? Refusal)> IdentifyAsync(TurnContext turn, IRosterDirectory roster, UpdateAsk asked, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class UpdateHistory(MeasureRegistry registry, UpdateCards cards, I
     public async Task<OutgoingMessage> ShowAsync(TurnContext turn, int measure, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, cancellationToken);
+        var (caller, refusal) = await UpdateCaller.IdentifyAsync(turn, roster, UpdateAsk.View, cancellationToken);
         if (caller is null)
         {
             return new OutgoingMessage(refusal!);
