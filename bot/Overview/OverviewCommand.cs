@@ -62,7 +62,7 @@ public static partial class OverviewCommand
     [GeneratedRegex(@"^(?:(?:总览|概览)[\s:：]*|overview(?:[\s:：]+|$))(?<filter>.+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Overview();
 
-    [GeneratedRegex(@"什么|吗|怎么|如何|为何|意思|[?？]")]
+    [GeneratedRegex(@"什么|吗|怎么|如何|为何|意思|哪|谁|[?？]")]
     private static partial Regex Question();
 
     [GeneratedRegex(@"^(?:本期)?(?:未报送|未报|尚未报送)(?:单位|名单)?$|^(?:who\s+has\s+)?not\s+(?:yet\s+)?reported$|^missing\s+reports?$", RegexOptions.IgnoreCase)]

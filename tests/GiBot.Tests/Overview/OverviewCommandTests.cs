@@ -50,6 +50,8 @@ public sealed class OverviewCommandTests
     [InlineData("第8项进展")]
     [InlineData("8")]
     [InlineData("总览一下第8项是什么意思")]
+    [InlineData("总览表在哪里")]
+    [InlineData("总览谁能看")]
     [InlineData("我的措施")]
     [InlineData("export the measures to me")]
     public void Other_texts_are_left_to_other_features(string text) => Assert.Null(OverviewCommand.Parse(text));
