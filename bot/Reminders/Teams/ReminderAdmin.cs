@@ -128,7 +128,7 @@ public sealed class ReminderAdmin(
         }
         if (reported.Count > 0)
         {
-            text.Append(language.Pick($"\n\n已汇报：{string.Join(sep, reported)}。", $"\n\nAlready reported: {string.Join(sep, reported)}."));
+            text.Append(language.Pick($"\n\n已汇报或已完成：{string.Join(sep, reported)}。", $"\n\nAlready reported or finished: {string.Join(sep, reported)}."));
         }
         if (waiting.Count > 0)
         {

@@ -153,4 +153,16 @@ public sealed class ReminderAdminTests
         Assert.Contains("Measure 8 reports", english, StringComparison.Ordinal);
         Assert.Equal("2026-11", bot.App.Services.GetRequiredService<IReportingSchedule>().Current(8, bot.Time.GetUtcNow()).Period);
     }
+
+    [Fact]
+    public async Task A_nudge_leaves_out_a_unit_that_finished_the_measure_and_says_why()
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync("update 8 已完成 100% 专项检查全部完成", Staff.Liaison);
+        var answer = await bot.SayAsync("提醒 8", Staff.Admin);
+        Assert.Contains("已汇报或已完成：执法稽查科", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("联络员：执法稽查科", answer, StringComparison.Ordinal);
+        await bot.PassAsync();
+        Assert.DoesNotContain(bot.RemindersTo(Staff.Liaison), c => GiBot.Tests.Cards.CardJson.Text(c).Contains("管理员提醒", StringComparison.Ordinal));
+    }
 }
