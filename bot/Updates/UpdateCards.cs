@@ -150,8 +150,11 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options,
     }
 
     public string StatusLine(ProgressReport report, Language language) =>
-        $"{UpdateLabels.Field(UpdateFields.Status, language)}：{UpdateStatus.Label(report.Status, language)} · {UpdateLabels.Field(UpdateFields.Percent, language)}：{UpdateLabels.Percent(report.PercentComplete)}"
+        $"{UpdateLabels.Field(UpdateFields.Status, language)}{Colon(language)}{UpdateStatus.Label(report.Status, language)} · {UpdateLabels.Field(UpdateFields.Percent, language)}{Colon(language)}{UpdateLabels.Percent(report.PercentComplete)}"
         + (report.MajorIssue ? language.Pick(" · ⚠ 重大问题", " · ⚠ major issue") : "");
+
+    /// <summary>The colon between a label and its value: full-width in Chinese, ": " in English.</summary>
+    public static string Colon(Language language) => language.Pick("：", ": ");
 
     public string Meta(ProgressUpdate update, int versions, Language language) =>
         $"{update.SubmittedBy.Name ?? update.SubmittedBy.AadObjectId} · {UpdateLabels.Time(update.SubmittedAt, options)}"

@@ -45,7 +45,8 @@ public sealed class UpdateHistory(MeasureRegistry registry, UpdateCards cards, I
         // Versions are numbered from 1, so the current version's number is how many there are.
         var entries = shown.Select(u => (u, u.Version)).ToList();
         var lines = shown.Select(u =>
-            $"- **{UpdateLabels.Unit(registry, u.Report.UnitId, language)}**（{u.Report.Period}）{cards.StatusLine(u.Report, language)}：{UpdateCards.Excerpt(u.Report.Progress, language)} _{cards.Meta(u, u.Version, language)}_");
+            $"- **{UpdateLabels.Unit(registry, u.Report.UnitId, language)}**{language.Pick($"（{u.Report.Period}）", $" ({u.Report.Period}) ")}{cards.StatusLine(u.Report, language)} · "
+            + $"{UpdateLabels.Field(UpdateFields.Progress, language)}{UpdateCards.Colon(language)}{UpdateCards.Excerpt(u.Report.Progress, language)} _{cards.Meta(u, u.Version, language)}_");
         var text = language.Pick($"第 {measure} 项措施各单位最新进展（由新到旧）：", $"Latest updates on measure {measure}, newest first:") + "\n\n" + string.Join("\n", lines)
             + (more is null ? "" : "\n\n" + more);
         return new OutgoingMessage(text, cards.History(measure, entries, more, language));

@@ -46,7 +46,7 @@ public sealed class MyMeasures(RosterDirectory directory, UnitCatalog units, IPr
         foreach (var unitId in unitIds)
         {
             var roles = string.Join(language.Pick("、", ", "), person.Memberships.Where(m => m.UnitId == unitId).Select(m => RosterRoles.Display(m.Role, language)));
-            var heading = $"{Name(unitId, language)}（{roles}）";
+            var heading = language.Pick($"{Name(unitId, language)}（{roles}）", $"{Name(unitId, language)} ({roles})");
             var measures = units.MeasuresOwnedBy(unitId);
             text.Add("");
             text.Add($"**{heading}**");
@@ -77,7 +77,7 @@ public sealed class MyMeasures(RosterDirectory directory, UnitCatalog units, IPr
                     ? language.Pick("尚无进展报送", "No update yet")
                     : language.Pick(
                         $"最新进展（{latest.Report.Period}）：{latest.Report.Status}{Percent(latest.Report.PercentComplete)}，{latest.SubmittedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}",
-                        $"Latest update ({latest.Report.Period}): {latest.Report.Status}{Percent(latest.Report.PercentComplete)}, {latest.SubmittedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}");
+                        $"Latest update ({latest.Report.Period}): {Updates.UpdateStatus.Label(latest.Report.Status, language)}{Percent(latest.Report.PercentComplete)}, {latest.SubmittedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}");
                 var line = $"**{measure.Number}.** {MeasureLabels.Snippet(measure, language)}";
                 var owners = MeasureLabels.ShortOwners(measure, language);
                 text.Add($"- {line}  \n  {owners}  \n  {status}");

@@ -34,6 +34,26 @@ public sealed class EnglishUpdateRepliesTests : IAsyncLifetime
         AssertNoChinese(answer.Text!);
     }
 
+    [Fact]
+    public async Task History_in_English_has_English_punctuation_and_labels_the_progress_as_progress()
+    {
+        await _bot.SayAsync("update 8 done 100% five inspections");
+        var history = await _bot.SayAsync("history 8");
+        Assert.Contains("(2026-11) Status: Completed · Completion (%): 100% · Progress: five inspections", history.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("：", history.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("（", history.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task My_measures_in_English_shows_the_status_and_role_in_English()
+    {
+        await _bot.SayAsync("update 8 推进中 60% 已开展检查");
+        var mine = await _bot.SayAsync("my measures");
+        Assert.Contains("Latest update (2026-11): In progress", mine.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("推进中", mine.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("（", mine.Text, StringComparison.Ordinal);
+    }
+
     private static void AssertNoChinese(string text) =>
         Assert.False(text.Any(LanguageDetector.IsCjk), $"Chinese in an English reply: {text}");
 }
