@@ -63,13 +63,18 @@ public sealed class SqliteFileLock : IDisposable
     {
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
             // FileShare.None takes an exclusive advisory lock (flock) on Linux and macOS, a sharing lock on Windows.
             return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException e)
+        catch (IOException e) when (e.GetType() == typeof(IOException))
         {
             throw new StorageUnavailableException(
                 $"another GiBot process is using the SQLite file {databasePath} (it holds {lockPath}). One process per SQLite file; for several instances set ConnectionStrings:Postgres (docs/storage.md)", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageUnavailableException($"cannot create the lock file {lockPath} next to the SQLite file: {e.Message}", e);
         }
     }
 
