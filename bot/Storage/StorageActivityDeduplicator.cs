@@ -1,4 +1,5 @@
 using GiBot.Protocol.Turns;
+using GiBot.Storage.Sql;
 
 namespace GiBot.Storage;
 
@@ -12,14 +13,21 @@ namespace GiBot.Storage;
 /// (<see cref="IProcessedActivityStore"/>): losing one to a power loss risks one repeated reply.
 /// Once recorded, storage answers repeats and the memory lets the id go after a short grace; while storage
 /// is down the memory alone decides and keeps the id for the full window.
+/// When this process is the only one writing its SQLite file (<paramref name="fileLock"/>), the
+/// <paramref name="filter"/> spares the lookup of activities storage cannot know yet (most of them: new ones).
 /// </summary>
-public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore store, MemoryActivityDeduplicator memory, ILogger<StorageActivityDeduplicator> logger) : IActivityDeduplicator
+public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore store, MemoryActivityDeduplicator memory, ILogger<StorageActivityDeduplicator> logger,
+    RecordedHereFilter? filter = null, SqliteFileLock? fileLock = null) : IActivityDeduplicator
 {
-    public async ValueTask<bool> TryBeginAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryBeginAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken)
     {
-        if (!await memory.TryBeginAsync(conversationId, activityId, cancellationToken))
+        if (!await memory.TryBeginAsync(conversationId, activityId, stampedAt, cancellationToken))
         {
             return false;
+        }
+        if (FilterInUse is { } inUse && !inUse.MayBeStored(ActivityKey.Of(conversationId, activityId), stampedAt))
+        {
+            return true;
         }
         bool recorded;
         try
@@ -50,6 +58,7 @@ public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore 
         var recorded = false;
         try
         {
+            FilterInUse?.Add(ActivityKey.Of(conversationId, activityId));
             await store.TryRecordAsync(conversationId, activityId, cancellationToken);
             recorded = true;
         }
@@ -71,6 +80,8 @@ public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore 
     }
 
     public void Abandon(string conversationId, string activityId) => memory.Remember(conversationId, activityId);
+
+    private RecordedHereFilter? FilterInUse => fileLock?.IsHeldAlone == true ? filter : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity deduplication fell back to this process only: {Reason}")]
     private static partial void LogFallback(ILogger logger, string reason);

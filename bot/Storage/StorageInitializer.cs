@@ -8,9 +8,9 @@ namespace GiBot.Storage;
 /// to fail fast with one line; as a hosted service it also runs where Program's own code does not
 /// (the test host), and a second call finds the work done.
 /// </summary>
-public sealed partial class StorageInitializer(StorageDatabase database, MigrationRunner migrations, ILogger<StorageInitializer> logger) : IHostedService
+public sealed partial class StorageInitializer(StorageDatabase database, MigrationRunner migrations, SqliteFileLock fileLock, ILogger<StorageInitializer> logger) : IHostedService
 {
-    private readonly Lazy<Task> _initialized = new(() => InitializeAsync(database, migrations, logger));
+    private readonly Lazy<Task> _initialized = new(() => InitializeAsync(database, migrations, fileLock, logger));
 
     public bool IsReady => _initialized.IsValueCreated && _initialized.Value.IsCompletedSuccessfully;
 
@@ -36,8 +36,12 @@ public sealed partial class StorageInitializer(StorageDatabase database, Migrati
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static async Task InitializeAsync(StorageDatabase database, MigrationRunner migrations, ILogger logger)
+    private static async Task InitializeAsync(StorageDatabase database, MigrationRunner migrations, SqliteFileLock fileLock, ILogger logger)
     {
+        if (database is SqliteDatabase sqlite)
+        {
+            fileLock.Acquire(sqlite.Path);
+        }
         await migrations.MigrateAsync(CancellationToken.None);
         LogReady(logger, database.Description);
     }

@@ -1,4 +1,5 @@
 using GiBot.Hosting;
+using GiBot.Protocol.Connector;
 using GiBot.Protocol.Turns;
 using GiBot.Storage.Migrations;
 using GiBot.Storage.Sql;
@@ -20,6 +21,7 @@ public static class StorageSetup
         services.AddSingleton(sp => StorageOptions.From(configuration, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<SqliteFileLock>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddHostedService<StorageMaintenance>();
@@ -36,7 +38,14 @@ public static class StorageSetup
 
         services.AddSingleton<IConversationLifecycleObserver, ConversationReferenceObserver>();
         services.TryAddSingleton<MemoryActivityDeduplicator>();
-        services.Replace(ServiceDescriptor.Singleton<IActivityDeduplicator, StorageActivityDeduplicator>());
+        services.TryAddSingleton<ConnectorClock>();
+        services.AddSingleton<RecordedHereFilter>();
+        services.Replace(ServiceDescriptor.Singleton<IActivityDeduplicator>(sp => new StorageActivityDeduplicator(
+            sp.GetRequiredService<IProcessedActivityStore>(),
+            sp.GetRequiredService<MemoryActivityDeduplicator>(),
+            sp.GetRequiredService<ILogger<StorageActivityDeduplicator>>(),
+            sp.GetRequiredService<RecordedHereFilter>(),
+            sp.GetRequiredService<SqliteFileLock>())));
         return services;
     }
 

@@ -13,7 +13,7 @@ namespace GiBot.Protocol.Connector;
 /// the body goes out (<see cref="ConnectorContent"/>) and disposed when the answer's headers or the failure are in.
 /// </summary>
 internal sealed class ConnectorExchange(HttpMessageInvoker http, ConnectorRateLimiter limiter, ConnectorRetryOptions options, TimeProvider time,
-    ResiliencePipeline<HttpResponseMessage> retries)
+    ResiliencePipeline<HttpResponseMessage> retries, ConnectorClock? clock = null)
 {
     /// <summary>The request of the call, for the retry rules (which methods may be retried) and the retry log.</summary>
     internal static readonly ResiliencePropertyKey<ConnectorRequest> RequestKey = new("GiBot.ConnectorRequest");
@@ -78,7 +78,9 @@ internal sealed class ConnectorExchange(HttpMessageInvoker http, ConnectorRateLi
                 remaining = Remaining(request);
                 boundByTotal = remaining <= options.AttemptTimeout;
                 timer.Arm(boundByTotal ? remaining : options.AttemptTimeout);
+                var sentAt = time.GetTimestamp();
                 response = await http.SendAsync(request, timer.Token);
+                clock?.Observe(sentAt, response);
             }
             try
             {

@@ -22,11 +22,13 @@ public static class ConnectorSetup
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConnectorRateLimiter>();
+        services.TryAddSingleton<ConnectorClock>();
         services.TryAddSingleton(provider => new ConnectorHttp(
             provider.GetRequiredService<IOptions<ConnectorOptions>>().Value,
             provider.GetRequiredService<ConnectorRateLimiter>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<ConnectorClient>>()));
+            provider.GetRequiredService<ILogger<ConnectorClient>>(),
+            provider.GetRequiredService<ConnectorClock>()));
         services.TryAddSingleton<IConnectorClient>(provider => new ConnectorClient(
             provider.GetRequiredService<ConnectorHttp>().Exchange,
             provider.GetRequiredService<IBotTokenProvider>(),
@@ -41,7 +43,7 @@ internal sealed class ConnectorHttp : IDisposable
 {
     private readonly HttpMessageInvoker _http;
 
-    public ConnectorHttp(ConnectorOptions options, ConnectorRateLimiter limiter, TimeProvider time, ILogger logger)
+    public ConnectorHttp(ConnectorOptions options, ConnectorRateLimiter limiter, TimeProvider time, ILogger logger, ConnectorClock? clock = null)
     {
         var connections = options.Connections;
         var sockets = new SocketsHttpHandler
@@ -57,7 +59,7 @@ internal sealed class ConnectorHttp : IDisposable
         // The handler itself, not an HttpClient: the exchange owns every timeout and reads the answers' bodies,
         // so HttpClient's linked cancellation source and buffering per call would only repeat that work.
         _http = new HttpMessageInvoker(sockets, disposeHandler: true);
-        Exchange = new ConnectorExchange(_http, limiter, options.Retry, time, ConnectorResilience.Pipeline(options.Retry, time, logger));
+        Exchange = new ConnectorExchange(_http, limiter, options.Retry, time, ConnectorResilience.Pipeline(options.Retry, time, logger), clock);
     }
 
     public ConnectorExchange Exchange { get; }

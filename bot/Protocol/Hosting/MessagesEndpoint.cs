@@ -77,7 +77,7 @@ public static partial class MessagesEndpoint
         try
         {
             first = string.IsNullOrEmpty(activity.Id)
-                || await deduplicator.TryBeginAsync(activity.Conversation!.Id!, activity.Id, context.RequestAborted);
+                || await deduplicator.TryBeginAsync(activity.Conversation!.Id!, activity.Id, activity.Timestamp, context.RequestAborted);
         }
         catch
         {

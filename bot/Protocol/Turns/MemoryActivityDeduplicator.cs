@@ -43,7 +43,7 @@ public sealed class MemoryActivityDeduplicator(TimeProvider time) : IActivityDed
         }
     }
 
-    public ValueTask<bool> TryBeginAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    public ValueTask<bool> TryBeginAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken)
     {
         var key = ActivityKey.Of(conversationId, activityId);
         lock (_gate)

@@ -50,24 +50,32 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
         public TaskCompletionSource<bool> First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    public async Task<bool> TryRecordAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// SQLite: the returned task completes after the writer's commit (its continuations on the thread pool, never on the
+    /// writer's thread). Waiting for it cannot be cancelled: the writer finishes what it was handed, also at shutdown.
+    /// </summary>
+    public Task<bool> TryRecordAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
         if (database.Provider == StorageProvider.Postgres)
         {
-            return await database.InTransactionAsync(async (connection, transaction) =>
-            {
-                await connection.ExecuteAsync("SET LOCAL synchronous_commit TO OFF", transaction, cancellationToken);
-                return await InsertAsync(connection, transaction, conversationId, activityId, time.GetUtcNow(), cancellationToken);
-            }, cancellationToken) == 1;
+            return InsertPostgresAsync(conversationId, activityId, cancellationToken);
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var pending = new Pending(conversationId, activityId, time.GetUtcNow());
         if (!_pending.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqlProcessedActivityStore));
         }
         EnsureWriter();
-        return await pending.First.Task.WaitAsync(cancellationToken);
+        return pending.First.Task;
     }
+
+    private async Task<bool> InsertPostgresAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync("SET LOCAL synchronous_commit TO OFF", transaction, cancellationToken);
+            return await InsertAsync(connection, transaction, conversationId, activityId, time.GetUtcNow(), cancellationToken);
+        }, cancellationToken) == 1;
 
     public async Task<bool> WasRecordedAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {

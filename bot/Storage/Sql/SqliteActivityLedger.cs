@@ -8,8 +8,8 @@ namespace GiBot.Storage.Sql;
 /// statement prepared once. The reader answers "was this id recorded?" with one indexed lookup (in WAL mode it
 /// never waits for the writer and sees every commit, this process's or another's, made before it runs); the
 /// writer inserts batches at <c>synchronous=NORMAL</c>. Before, every call rented a pooled connection and
-/// parsed its SQL again. The lookup steps its statement through SQLitePCLRaw (the library under Microsoft.Data.Sqlite):
-/// bind, step, reset, with no reader object per call. A connection that failed is closed and opened afresh on the next call.
+/// parsed its SQL again. Both step their statement through SQLitePCLRaw (the library under Microsoft.Data.Sqlite):
+/// bind, step, reset, with no command, reader or boxed parameter per call. A connection that failed is closed and opened afresh on the next call.
 /// </summary>
 internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposable
 {
@@ -20,33 +20,89 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
         ON CONFLICT (conversation_id, activity_id) DO NOTHING
         """;
 
+    private static void Check(int rc, sqlite3 db)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+    }
+
     private readonly Lock _readGate = new();
     private Lookup? _reader;
-    private Statement? _writer;
+    private Insertion? _writer;
 
-    /// <summary>One connection and its prepared statement.</summary>
-    private sealed class Statement : IDisposable
+    /// <summary>
+    /// The writer's connection at <c>synchronous=NORMAL</c> (durable against a process crash in WAL mode; the connection is
+    /// never pooled, so FULL stays elsewhere) and its insert, stepped through the raw API like the lookup: no command,
+    /// reader or boxed parameter per row.
+    /// </summary>
+    private sealed class Insertion : IDisposable
     {
-        public Statement(SqliteConnection connection, string sql, params string[] parameters)
+        private readonly SqliteConnection _connection;
+        private readonly sqlite3_stmt _statement;
+
+        public Insertion(SqliteConnection connection)
         {
-            Connection = connection;
-            Command = connection.CreateCommand();
-            Command.CommandText = sql;
-            foreach (var name in parameters)
+            _connection = connection;
+            var db = connection.Handle!;
+            try
             {
-                Command.Parameters.Add(new SqliteParameter(name, null));
+                Check(raw.sqlite3_exec(db, "PRAGMA synchronous=NORMAL"), db);
+                Check(raw.sqlite3_prepare_v2(db, Insert, out var statement), db);
+                _statement = statement;
             }
-            Command.Prepare();
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
         }
 
-        public SqliteConnection Connection { get; }
-
-        public SqliteCommand Command { get; }
+        public bool[] Run(IReadOnlyList<(string ConversationId, string ActivityId, DateTimeOffset At)> batch)
+        {
+            var db = _connection.Handle!;
+            var results = new bool[batch.Count];
+            Check(raw.sqlite3_exec(db, "BEGIN IMMEDIATE"), db);
+            try
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    try
+                    {
+                        Check(raw.sqlite3_bind_text(_statement, 1, batch[i].ConversationId), db);
+                        Check(raw.sqlite3_bind_text(_statement, 2, batch[i].ActivityId), db);
+                        Check(raw.sqlite3_bind_int64(_statement, 3, batch[i].At.ToUnixTimeMilliseconds()), db);
+                        var rc = raw.sqlite3_step(_statement);
+                        if (rc != raw.SQLITE_DONE)
+                        {
+                            SqliteException.ThrowExceptionForRC(rc, db);
+                        }
+                        results[i] = raw.sqlite3_changes(db) == 1;
+                    }
+                    finally
+                    {
+                        raw.sqlite3_reset(_statement);
+                        raw.sqlite3_clear_bindings(_statement);
+                    }
+                }
+                Check(raw.sqlite3_exec(db, "COMMIT"), db);
+            }
+            catch
+            {
+                if (raw.sqlite3_get_autocommit(db) == 0)
+                {
+                    raw.sqlite3_exec(db, "ROLLBACK");
+                }
+                throw;
+            }
+            return results;
+        }
 
         public void Dispose()
         {
-            Command.Dispose();
-            Connection.Dispose();
+            _statement.Dispose();
+            _connection.Dispose();
         }
     }
 
@@ -99,14 +155,6 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
             }
         }
 
-        private static void Check(int rc, sqlite3 db)
-        {
-            if (rc != raw.SQLITE_OK)
-            {
-                SqliteException.ThrowExceptionForRC(rc, db);
-            }
-        }
-
         public void Dispose()
         {
             _statement.Dispose();
@@ -137,42 +185,15 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
     {
         try
         {
-            if (_writer is null)
-            {
-                var connection = database.OpenDedicated();
-                using (var normal = connection.CreateCommand())
-                {
-                    // Durable against a process crash in WAL mode; the connection is never pooled, so FULL stays elsewhere.
-                    normal.CommandText = "PRAGMA synchronous=NORMAL";
-                    normal.ExecuteNonQuery();
-                }
-                _writer = new Statement(connection, Insert, "$conversation", "$activity", "$now");
-            }
-            var results = new bool[batch.Count];
-            using var transaction = _writer.Connection.BeginTransaction(deferred: false);
-            _writer.Command.Transaction = transaction;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                _writer.Command.Parameters[0].Value = batch[i].ConversationId;
-                _writer.Command.Parameters[1].Value = batch[i].ActivityId;
-                _writer.Command.Parameters[2].Value = batch[i].At.ToUnixTimeMilliseconds();
-                results[i] = _writer.Command.ExecuteNonQuery() == 1;
-            }
-            transaction.Commit();
-            _writer.Command.Transaction = null;
-            return results;
+            _writer ??= new Insertion(database.OpenDedicated());
+            return _writer.Run(batch);
         }
         catch
         {
-            Reset(ref _writer);
+            _writer?.Dispose();
+            _writer = null;
             throw;
         }
-    }
-
-    private static void Reset(ref Statement? statement)
-    {
-        statement?.Dispose();
-        statement = null;
     }
 
     public void Dispose()
@@ -182,6 +203,7 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
             _reader?.Dispose();
             _reader = null;
         }
-        Reset(ref _writer);
+        _writer?.Dispose();
+        _writer = null;
     }
 }

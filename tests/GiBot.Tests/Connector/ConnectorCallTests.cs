@@ -30,6 +30,22 @@ public sealed class ConnectorCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reply_dates_the_moment_it_was_sent_on_the_connectors_clock()
+    {
+        var clock = _harness.Get<ConnectorClock>();
+        var before = TimeProvider.System.GetTimestamp();
+        var wallBefore = DateTimeOffset.UtcNow;
+        Assert.Null(clock.TimeAfter(before));
+
+        await _harness.Client.ReplyToActivityAsync(_harness.ServiceUrl, "a:personal-1", "1:incoming@x", Message("hi"));
+
+        // The fake connector runs on this machine's clock: its Date (to the second) + 1 s is after the moment we sent.
+        var after = clock.TimeAfter(before);
+        Assert.NotNull(after);
+        Assert.InRange(after!.Value, wallBefore, DateTimeOffset.UtcNow.AddSeconds(2));
+    }
+
+    [Fact]
     public async Task Reply_posts_to_the_activity_and_sets_replyToId()
     {
         await _harness.Client.ReplyToActivityAsync(_harness.ServiceUrl, "a:personal-1", "1:incoming@x", Message("hi"));
