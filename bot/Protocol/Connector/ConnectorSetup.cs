@@ -45,24 +45,27 @@ internal sealed class ConnectorHttp : IDisposable
 
     public ConnectorHttp(ConnectorOptions options, ConnectorRateLimiter limiter, TimeProvider time, ILogger logger, ConnectorClock? clock = null)
     {
-        var connections = options.Connections;
-        var sockets = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = connections.PooledConnectionLifetime,
-            PooledConnectionIdleTimeout = connections.PooledConnectionIdleTimeout,
-            MaxConnectionsPerServer = connections.MaxConnectionsPerServer,
-            UseCookies = false,
-            // The Bot Connector never redirects. Following one would send the message to a host ServiceUrlPolicy
-            // never approved; a 3xx fails the call instead, like any other unexpected answer.
-            AllowAutoRedirect = false,
-        };
         // The handler itself, not an HttpClient: the exchange owns every timeout and reads the answers' bodies,
         // so HttpClient's linked cancellation source and buffering per call would only repeat that work.
-        _http = new HttpMessageInvoker(sockets, disposeHandler: true);
+        _http = new HttpMessageInvoker(CreateHandler(options.Connections), disposeHandler: true);
         Exchange = new ConnectorExchange(_http, limiter, options.Retry, time, ConnectorResilience.Pipeline(options.Retry, time, logger), clock);
     }
 
     public ConnectorExchange Exchange { get; }
+
+    internal static SocketsHttpHandler CreateHandler(ConnectorConnectionOptions connections) => new()
+    {
+        PooledConnectionLifetime = connections.PooledConnectionLifetime,
+        PooledConnectionIdleTimeout = connections.PooledConnectionIdleTimeout,
+        MaxConnectionsPerServer = connections.MaxConnectionsPerServer,
+        UseCookies = false,
+        // The Bot Connector never redirects. Following one would send the message to a host ServiceUrlPolicy
+        // never approved; a 3xx fails the call instead, like any other unexpected answer.
+        AllowAutoRedirect = false,
+        // A reply (~7.6 KB of JSON) would otherwise leave in two writes, head and body: two sends, two TLS records,
+        // the receiver woken twice. One write per request: ~7 % CPU per turn (docs/benchmarks.md, twelfth round).
+        PlaintextStreamFilter = RequestWriteCoalescer.Wrap,
+    };
 
     public void Dispose() => _http.Dispose();
 }
