@@ -10,6 +10,10 @@ public sealed record MeasureStatus(Measure Measure, ReportingWindow Window, IRea
 
     public int Reported => Units.Count(u => u.ReportedThisPeriod);
 
+    /// <summary>The earlier period still owed past its deadline (the measure's previous one), with how many units owe it; null when none does.</summary>
+    public (string Period, int Units)? OverdueEarlier =>
+        Units.Where(u => u.OverdueEarlier is not null).ToArray() is { Length: > 0 } owing ? (owing[0].OverdueEarlier!.Period, owing.Length) : null;
+
     public int Count(RagMark mark) => Units.Count(u => u.Mark == mark);
 
     /// <summary>Completion of the measure: the mean of its units' latest percents, a unit without a report counting 0.</summary>

@@ -93,31 +93,39 @@ public sealed class OverviewCards(UnitCatalog units, UpdateOptions updateOptions
         language.Pick($"地理标志保护分工方案总览（{string.Join("、", snapshot.Periods)} 期）", $"GI protection plan overview (period {string.Join(", ", snapshot.Periods)})");
 
     public string Summary(OverviewSnapshot snapshot, Language language) => language.Pick(
-        $"截至 {Local(snapshot.At):yyyy-MM-dd HH:mm}：本期已报送 {snapshot.Reported}/{snapshot.UnitSlots}；红 {snapshot.Count(RagMark.Red)}、黄 {snapshot.Count(RagMark.Amber)}、绿 {snapshot.Count(RagMark.Green)}。红：重大问题或逾期未报；黄：受阻或临近截止未报。",
-        $"As of {Local(snapshot.At):yyyy-MM-dd HH:mm}: reported this period {snapshot.Reported}/{snapshot.UnitSlots}; red {snapshot.Count(RagMark.Red)}, amber {snapshot.Count(RagMark.Amber)}, green {snapshot.Count(RagMark.Green)}. Red: major issue or overdue; amber: blocked or due soon without a report.");
+        $"截至 {Local(snapshot.At):yyyy-MM-dd HH:mm}：本期已报送 {snapshot.Reported}/{snapshot.UnitSlots}{OverdueEarlier(snapshot, language)}；红 {snapshot.Count(RagMark.Red)}、黄 {snapshot.Count(RagMark.Amber)}、绿 {snapshot.Count(RagMark.Green)}。红：重大问题或逾期未报；黄：受阻或临近截止未报。",
+        $"As of {Local(snapshot.At):yyyy-MM-dd HH:mm}: reported this period {snapshot.Reported}/{snapshot.UnitSlots}{OverdueEarlier(snapshot, language)}; red {snapshot.Count(RagMark.Red)}, amber {snapshot.Count(RagMark.Amber)}, green {snapshot.Count(RagMark.Green)}. Red: major issue or overdue; amber: blocked or due soon without a report.");
+
+    /// <summary>"；11月 逾期未报 57 项" / "; November overdue, not reported: 57": the earlier periods still owed, if any.</summary>
+    public static string OverdueEarlier(OverviewSnapshot snapshot, Language language) => string.Concat(snapshot.OverdueEarlier().Select(o =>
+        language.Pick($"；{OverduePeriodNames.Overdue(o.Period, language)} {o.Count} 项", $"; {OverduePeriodNames.Overdue(o.Period, language)}: {o.Count}")));
 
     private string MeasureDetail(MeasureStatus m, Language language)
     {
         var last = m.LastUpdate is { } at ? Local(at).ToString("MM-dd", CultureInfo.InvariantCulture) : language.Pick("无", "none");
+        var overdue = m.OverdueEarlier is var (period, count)
+            ? language.Pick($" · {OverduePeriodNames.Overdue(period, language)} {count}", $" · {OverduePeriodNames.Overdue(period, language)}: {count}")
+            : "";
         return language.Pick(
-            $"本期已报 {m.Reported}/{m.Units.Count} · 完成 {m.Percent}% · 最近 {last} · 红{m.Count(RagMark.Red)} 黄{m.Count(RagMark.Amber)} 绿{m.Count(RagMark.Green)} · 截止 {Local(m.Window.DueAt):MM-dd}",
-            $"Reported {m.Reported}/{m.Units.Count} · {m.Percent}% done · last {last} · R{m.Count(RagMark.Red)} A{m.Count(RagMark.Amber)} G{m.Count(RagMark.Green)} · due {Local(m.Window.DueAt):MM-dd}");
+            $"本期已报 {m.Reported}/{m.Units.Count}{overdue} · 完成 {m.Percent}% · 最近 {last} · 红{m.Count(RagMark.Red)} 黄{m.Count(RagMark.Amber)} 绿{m.Count(RagMark.Green)} · 截止 {Local(m.Window.DueAt):MM-dd}",
+            $"Reported {m.Reported}/{m.Units.Count}{overdue} · {m.Percent}% done · last {last} · R{m.Count(RagMark.Red)} A{m.Count(RagMark.Amber)} G{m.Count(RagMark.Green)} · due {Local(m.Window.DueAt):MM-dd}");
     }
 
     private string UnitDetail(UnitStatus u, MeasureStatus m, Language language)
     {
         var mark = MarkWord(u.Mark, language);
+        var overdue = u.OverdueEarlier is { } earlier ? " · " + OverduePeriodNames.Overdue(earlier.Period, language) : "";
         if (u.Latest is not { } latest)
         {
-            return language.Pick($"{mark} · 尚无报送 · 截止 {Local(m.Window.DueAt):MM-dd}", $"{mark} · no report yet · due {Local(m.Window.DueAt):MM-dd}");
+            return language.Pick($"{mark} · 尚无报送{overdue} · 截止 {Local(m.Window.DueAt):MM-dd}", $"{mark} · no report yet{overdue} · due {Local(m.Window.DueAt):MM-dd}");
         }
         var r = latest.Report;
         var percent = r.PercentComplete is { } p ? $" {p}%" : "";
         var major = r.MajorIssue ? language.Pick(" · 重大问题", " · major issue") : "";
         var owed = u.IsMissing ? language.Pick(" · 本期未报", " · not reported this period") : "";
         return language.Pick(
-            $"{mark} · {UpdateStatus.Label(r.Status, language)}{percent} · {r.Period} 期 · {Local(latest.SubmittedAt):MM-dd HH:mm}{major}{owed}",
-            $"{mark} · {UpdateStatus.Label(r.Status, language)}{percent} · period {r.Period} · {Local(latest.SubmittedAt):MM-dd HH:mm}{major}{owed}");
+            $"{mark} · {UpdateStatus.Label(r.Status, language)}{percent} · {r.Period} 期 · {Local(latest.SubmittedAt):MM-dd HH:mm}{major}{owed}{overdue}",
+            $"{mark} · {UpdateStatus.Label(r.Status, language)}{percent} · period {r.Period} · {Local(latest.SubmittedAt):MM-dd HH:mm}{major}{owed}{overdue}");
     }
 
     private JsonNode Filter(Language language) => Fragment("overview-filter", new CardValues()

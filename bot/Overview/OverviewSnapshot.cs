@@ -21,6 +21,12 @@ public sealed record OverviewSnapshot(DateTimeOffset At, IReadOnlyList<MeasureSt
             .Select(g => (g.Key, (IReadOnlyList<MeasureStatus>)g.Select(x => x.Measure).ToArray()))
             .ToArray();
 
+    /// <summary>The earlier periods units still owe past their deadline, each with how many (measure, unit) reports are owed for it.</summary>
+    public IReadOnlyList<(string Period, int Count)> OverdueEarlier() =>
+        Measures.SelectMany(m => m.Units).Select(u => u.OverdueEarlier?.Period).OfType<string>()
+            .GroupBy(p => p, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count())).ToArray();
+
     /// <summary>Each unit across the measures it owns: reported share, mean percent and worst mark.</summary>
     public IReadOnlyList<UnitSummary> ByUnit() =>
         Measures.SelectMany(m => m.Units)

@@ -10,6 +10,7 @@ namespace GiBot.Overview;
 /// <list type="number">
 /// <item>Red: the unit's latest report flags 重大问题.</item>
 /// <item>Green: the latest status is 已完成 (a finished measure is not asked to report again).</item>
+/// <item>Red: the unit still owes an earlier period whose deadline has passed (it never reported it).</item>
 /// <item>Red: the current period is overdue and the unit has not reported in it.</item>
 /// <item>Amber: the latest status is 受阻.</item>
 /// <item>Amber: not reported yet and the deadline is at most <c>Overview:AmberWorkingDays</c> working days away
@@ -20,7 +21,7 @@ namespace GiBot.Overview;
 /// </summary>
 public sealed class RagRule(OverviewOptions options, WorkingDayCalendar calendar, UpdateOptions updates)
 {
-    public RagMark Evaluate(ProgressReport? latest, bool reportedThisPeriod, ReportingWindow window, DateTimeOffset now)
+    public RagMark Evaluate(ProgressReport? latest, bool reportedThisPeriod, ReportingWindow window, DateTimeOffset now, bool owesOverdueEarlierPeriod = false)
     {
         if (latest is { MajorIssue: true })
         {
@@ -30,7 +31,7 @@ public sealed class RagRule(OverviewOptions options, WorkingDayCalendar calendar
         {
             return RagMark.Green;
         }
-        if (!reportedThisPeriod && window.IsOverdueAt(now))
+        if (owesOverdueEarlierPeriod || (!reportedThisPeriod && window.IsOverdueAt(now)))
         {
             return RagMark.Red;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GiBot.Cards;
+using GiBot.Localization;
 using GiBot.Measures.Cards;
 using GiBot.Measures.Registry;
 using GiBot.Storage;
@@ -95,7 +96,7 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
             return "（该措施编号不在方案中）";
         }
         var text = found.Text.ReplaceLineEndings(" ");
-        return text.Length <= MeasureTextLength ? text : text[..MeasureTextLength] + "…";
+        return TextCut.Cut(text, MeasureTextLength, "…");
     }
 
     private static string CorrectionNotice(RelayUpdatePayload payload) =>
@@ -116,7 +117,7 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
         yield return Fact("提交时间", Time(payload.SubmittedAt));
         if (NonEmpty(report.EvidenceUrl) is { } url)
         {
-            yield return Fact("佐证材料", EvidenceLink(report) is null ? url : Cut(url, LinkShownLength, "…"));
+            yield return Fact("佐证材料", EvidenceLink(report) is null ? url : TextCut.Cut(url, LinkShownLength, "…"));
         }
     }
 
@@ -145,7 +146,7 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
     }
 
     private static string ReviewLine(RelayReview review) => review.Kind == RelayReview.MoreRequested
-        ? $"🔁 {review.Name} 于 {Time(review.At)} 请求补充：{Cut(review.Comment ?? "", CommentLength, "…")}"
+        ? $"🔁 {review.Name} 于 {Time(review.At)} 请求补充：{TextCut.Cut(review.Comment ?? "", CommentLength, "…")}"
         : $"✅ {review.Name} 已阅（{Time(review.At)}）";
 
     private static JsonNode? EvidenceLink(ProgressReport report) =>
@@ -154,12 +155,7 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
             ? Fragment("relay-link", new CardValues().Set("title", "查看佐证材料").Set("url", uri.AbsoluteUri))
             : null;
 
-    private static string? Shortened(string? text) => text is null ? null : Cut(text, SectionLength, $"…（全文 {text.Length} 字，见督办台账）");
-
-    /// <summary>The text, or its first <paramref name="length"/> characters (a surrogate pair kept whole) and the marker.</summary>
-    private static string Cut(string text, int length, string marker) => text.Length <= length
-        ? text
-        : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)] + marker;
+    private static string? Shortened(string? text) => text is null ? null : TextCut.Cut(text, SectionLength, $"…（全文 {text.Length} 字，见督办台账）");
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 

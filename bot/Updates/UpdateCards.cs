@@ -249,15 +249,7 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options,
     /// Text longer than the field allows is shown cut to its limit (the field's note says how long it was): echoing
     /// 100,000 characters would make a card Teams refuses, and the user could never get back to the form.
     /// </summary>
-    private static string Capped(string value)
-    {
-        if (value.Length <= UpdateOptions.MaxTextLength)
-        {
-            return value;
-        }
-        var cut = char.IsHighSurrogate(value[UpdateOptions.MaxTextLength - 1]) ? UpdateOptions.MaxTextLength - 1 : UpdateOptions.MaxTextLength;
-        return value[..cut];
-    }
+    private static string Capped(string value) => TextCut.Prefix(value, UpdateOptions.MaxTextLength);
 
     private static JsonObject Fact(string title, string value) => Fragment("update-fact", new CardValues().Set("title", title).Set("value", value));
 

@@ -72,10 +72,9 @@ public static class MeasureLabels
     {
         if (language == Language.English)
         {
-            return measure.SummaryEn.Length <= 110 ? measure.SummaryEn : measure.SummaryEn[..107] + "…";
+            return measure.SummaryEn.Length <= 110 ? measure.SummaryEn : TextCut.Prefix(measure.SummaryEn, 107) + "…";
         }
-        var text = measure.Text.Replace("\n", "", StringComparison.Ordinal);
-        return text.Length <= length ? text : text[..length] + "…";
+        return TextCut.Cut(measure.Text.Replace("\n", "", StringComparison.Ordinal), length, "…");
     }
 
     public static string ListAllButton(Language language) => language.Pick("全部措施", "All measures");

@@ -24,7 +24,7 @@ public static class DashboardPage
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
             .Append("<title>").Append(Encode(title)).Append("</title><style>").Append(Style).Append("</style></head><body><main>")
             .Append("<header><h1>").Append(Encode(title)).Append("</h1>")
-            .Append("<p class=\"sub\">").Append(Encode(l.Pick($"{periods} 期 · 截至 {at}（北京时间）", $"Period {periods} · as of {at} (Beijing time)"))).Append("</p></header>")
+            .Append("<p class=\"sub\">").Append(Encode(l.Pick($"{periods} 期 · 截至 {at}（北京时间）", $"Period {periods} · as of {at} (Beijing time)") + OverviewCards.OverdueEarlier(snapshot, l))).Append("</p></header>")
             .Append("<section class=\"kpis\" aria-label=\"").Append(l.Pick("汇总", "Summary")).Append("\">")
             .Append(Kpi(l.Pick("本期已报送", "Reported this period"), $"{snapshot.Reported}/{snapshot.UnitSlots}", ""))
             .Append(Kpi(l.Pick("平均完成率", "Mean completion"), $"{percent}%", ""))

@@ -5,12 +5,16 @@ namespace GiBot.Overview.Export;
 
 /// <summary>
 /// The 督办台账 rows: the latest version of every stored update (one per measure, unit and period), plus, when a
-/// snapshot is given, a 本期未报送 row for each unit that owes the current period. Sorted by measure, then unit in
+/// snapshot is given, a 本期未报送 row for each unit that owes the current period and a 逾期未报 row for each unit that
+/// still owes the previous period past its deadline (<see cref="UnitStatus.OverdueEarlier"/>), named for that period. Sorted by measure, then unit in
 /// the plan's order, then period.
 /// </summary>
 public static class LedgerBuilder
 {
     public const string NotReported = "本期未报送";
+
+    /// <summary>The status of a row for an earlier period still owed after its deadline.</summary>
+    public const string OverdueNotReported = "逾期未报";
 
     public static IReadOnlyList<LedgerRow> Build(MeasureRegistry registry, IEnumerable<ProgressUpdate> current, OverviewSnapshot? snapshot, TimeSpan utcOffset)
     {
@@ -19,6 +23,7 @@ public static class LedgerBuilder
         if (snapshot is not null)
         {
             rows.AddRange(snapshot.Measures.SelectMany(m => m.Units.Where(u => u.IsMissing).Select(u => Missing(m, u))));
+            rows.AddRange(snapshot.Measures.SelectMany(m => m.Units.Where(u => u.OverdueEarlier is not null).Select(u => Overdue(m, u))));
         }
         return rows
             .OrderBy(r => r.Measure)
@@ -40,6 +45,9 @@ public static class LedgerBuilder
 
     private static LedgerRow Missing(MeasureStatus measure, UnitStatus unit) =>
         new(measure.Measure.Number, Item(measure.Measure), measure.Measure.Text, unit.Unit.Name, NotReported, null, "", "", "", "", "", null, measure.Window.Period);
+
+    private static LedgerRow Overdue(MeasureStatus measure, UnitStatus unit) =>
+        new(measure.Measure.Number, Item(measure.Measure), measure.Measure.Text, unit.Unit.Name, OverdueNotReported, null, "", "", "", "", "", null, unit.OverdueEarlier!.Period);
 
     private static string Item(Measure? measure) => measure is null ? "" : $"（{measure.Item.Number}）{measure.Item.Title}";
 }

@@ -2,7 +2,8 @@ namespace GiBot.Overview.Export;
 
 /// <summary>
 /// One row of the 督办台账: one measure, unit and period. <see cref="Status"/> is 本期未报送 for a unit that owes
-/// the current period's report; then the report fields are empty. <see cref="SubmittedAt"/> is local (Beijing) wall time.
+/// the current period's report, 逾期未报 for one that still owes the previous period after its deadline; then the
+/// report fields are empty. <see cref="SubmittedAt"/> is local (Beijing) wall time.
 /// </summary>
 public sealed record LedgerRow(
     int Measure,

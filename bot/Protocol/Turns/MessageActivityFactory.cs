@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GiBot.Localization;
 using GiBot.Protocol.Schema;
 
 namespace GiBot.Protocol.Turns;
@@ -63,7 +64,5 @@ public static class MessageActivityFactory
     }
 
     /// <summary>The notification preview of a message with cards: the start of its text.</summary>
-    internal static string Summary(OutgoingMessage message) => Truncate(message.Text, 200);
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+    internal static string Summary(OutgoingMessage message) => TextCut.Prefix(message.Text, 200);
 }

@@ -61,7 +61,7 @@ internal static class MessageBudget
         if (end < room / 2)
         {
             // No line break in the second half of what fits: a line that long is cut where the budget ends.
-            end = char.IsHighSurrogate(text[room - 1]) ? room - 1 : room;
+            end = TextCut.PrefixLength(text, room);
         }
         return text[..end].TrimEnd() + Separator + note;
     }

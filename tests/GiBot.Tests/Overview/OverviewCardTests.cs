@@ -30,12 +30,14 @@ public sealed class OverviewCardTests : IAsyncLifetime
         var (text, card) = await _bot.AskAsync(TeamsUser.Admin, "总览");
         var n9 = UnitsOf(9);
         var percent9 = (int)Math.Round((60 + 100 + 20) / (double)n9, MidpointRounding.AwayFromZero);
-        // Friday 11-20 is three working days before the deadline: units that have not reported are amber.
-        Assert.Equal($"本期已报 2/{n9} · 完成 {percent9}% · 最近 11-20 · 红0 黄{n9 - 2} 绿2 · 截止 11-25", Detail(card!, 9));
-        Assert.Equal("Warning", Mark(card!, 9));
-        Assert.StartsWith($"本期已报 1/{UnitsOf(8)} · 完成 {(int)Math.Round(30 / (double)UnitsOf(8), MidpointRounding.AwayFromZero)}% · 最近 11-20 · 红1 ", Detail(card!, 8), StringComparison.Ordinal);
+        // Friday 11-20 is three working days before the deadline: a unit that has not reported November but did report
+        // October is amber; every unit that never reported October (due 10-23) is red, named for October, even when it
+        // reported November (执法稽查科); the unit that finished the measure (温县) owes nothing.
+        Assert.Equal($"本期已报 2/{n9} · 10月 逾期未报 {n9 - 2} · 完成 {percent9}% · 最近 11-20 · 红{n9 - 2} 黄1 绿1 · 截止 11-25", Detail(card!, 9));
+        Assert.Equal("Attention", Mark(card!, 9));
+        Assert.StartsWith($"本期已报 1/{UnitsOf(8)} · 10月 逾期未报 {UnitsOf(8)} · 完成 {(int)Math.Round(30 / (double)UnitsOf(8), MidpointRounding.AwayFromZero)}% · 最近 11-20 · 红{UnitsOf(8)} ", Detail(card!, 8), StringComparison.Ordinal);
         Assert.Equal("Attention", Mark(card!, 8));
-        Assert.Equal($"本期已报 0/{UnitsOf(1)} · 完成 0% · 最近 无 · 红0 黄{UnitsOf(1)} 绿0 · 截止 11-25", Detail(card!, 1));
+        Assert.Equal($"本期已报 0/{UnitsOf(1)} · 10月 逾期未报 {UnitsOf(1)} · 完成 0% · 最近 无 · 红{UnitsOf(1)} 黄0 绿0 · 截止 11-25", Detail(card!, 1));
         Assert.Equal(20, Rows(card!).Count);
         var slots = Enumerable.Range(1, 20).Sum(UnitsOf);
         Assert.Contains($"本期已报送 3/{slots}", text, StringComparison.Ordinal);
@@ -48,7 +50,7 @@ public sealed class OverviewCardTests : IAsyncLifetime
         _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
         var (_, card) = await _bot.AskAsync(OverviewBot.Head, "总览");
         var n9 = UnitsOf(9);
-        Assert.Equal($"本期已报 2/{n9} · 完成 {(int)Math.Round(180 / (double)n9, MidpointRounding.AwayFromZero)}% · 最近 11-20 · 红{n9 - 2} 黄0 绿2 · 截止 11-25", Detail(card!, 9));
+        Assert.Equal($"本期已报 2/{n9} · 10月 逾期未报 {n9 - 2} · 完成 {(int)Math.Round(180 / (double)n9, MidpointRounding.AwayFromZero)}% · 最近 11-20 · 红{n9 - 1} 黄0 绿1 · 截止 11-25", Detail(card!, 9));
         Assert.Equal("Attention", Mark(card!, 9));
     }
 
@@ -62,7 +64,7 @@ public sealed class OverviewCardTests : IAsyncLifetime
         Assert.Equal(UnitsOf(9), lines.Count);
         Assert.Equal("黄 · 受阻 20% · 2026-10 期 · 11-20 10:00 · 本期未报", Detail(lines, "知识产权保护科"));
         Assert.Equal("绿 · 已完成 100% · 2026-11 期 · 11-20 10:00", Detail(lines, Wen));
-        Assert.Equal("黄 · 尚无报送 · 截止 11-25", Detail(lines, "孟州市市场监督管理局"));
+        Assert.Equal("红 · 尚无报送 · 10月 逾期未报 · 截止 11-25", Detail(lines, "孟州市市场监督管理局"));
         Assert.Equal("Good", lines.Single(l => Text(l) == Wen)["columns"]![0]!["items"]![0]!["color"]!.GetValue<string>());
     }
 
@@ -109,7 +111,7 @@ public sealed class OverviewCardTests : IAsyncLifetime
         var button = Find(plan!, n => n["type"]?.GetValue<string>() == "ActionSet").Single()["actions"]![0]!["data"]!.AsObject();
         var (_, card) = await _bot.PressAsync(TeamsUser.Admin, button, new() { ["filter"] = "执法稽查科" });
         Assert.Equal([8, 9, 10, 20], Rows(card!).Select(r => int.Parse(Text(r)[2..Text(r).IndexOf('.')], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal("绿 · 推进中 60% · 2026-11 期 · 11-20 10:00", Detail(card!, 9));
+        Assert.Equal("红 · 推进中 60% · 2026-11 期 · 11-20 10:00 · 10月 逾期未报", Detail(card!, 9));
     }
 
     [Fact]

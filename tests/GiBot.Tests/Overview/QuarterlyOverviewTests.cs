@@ -23,9 +23,10 @@ public sealed class QuarterlyOverviewTests : IAsyncLifetime
         await _bot.ReportAsync(9, "知识产权保护科", "2026-Q3", UpdateStatus.InProgress, 40);
         var (_, card) = await _bot.AskAsync(TeamsUser.Admin, "总览");
         Assert.Equal("地理标志保护分工方案总览（2026-Q4 期）", Heading(card!));
-        // Five weeks before the deadline nobody is due soon: all green, the Q3 report does not count for Q4.
+        // Five weeks before the deadline nobody is due soon, and the Q3 report does not count for Q4; but Q3 was due
+        // 09-25, so every unit that did not report it is red, named for Q3, even when it reported Q4 (执法稽查科).
         var n9 = UnitsOf(9);
-        Assert.Equal($"本期已报 1/{n9} · 完成 {(int)Math.Round(90.0 / n9, MidpointRounding.AwayFromZero)}% · 最近 11-20 · 红0 黄0 绿{n9} · 截止 12-25", Detail(card!, 9));
+        Assert.Equal($"本期已报 1/{n9} · 2026-Q3 期 逾期未报 {n9 - 1} · 完成 {(int)Math.Round(90.0 / n9, MidpointRounding.AwayFromZero)}% · 最近 11-20 · 红{n9 - 1} 黄0 绿1 · 截止 12-25", Detail(card!, 9));
 
         var (_, missing) = await _bot.AskAsync(TeamsUser.Admin, "本期未报送");
         Assert.Contains(Texts(missing!), t => t == "**知识产权保护科**：" + string.Join("、", _bot.Get<UnitCatalog>().MeasuresOwnedBy("知识产权保护科").Select(m => m.Number)) + "（截止 12-25 17:00）");

@@ -31,6 +31,13 @@ public sealed class RagRuleTests
     }
 
     [Fact]
+    public void Owing_an_earlier_period_past_its_deadline_is_red_even_with_this_periods_report()
+    {
+        Assert.Equal(RagMark.Red, _rule.Evaluate(Report(UpdateStatus.InProgress), true, November, At(2, 9), owesOverdueEarlierPeriod: true));
+        Assert.Equal(RagMark.Green, _rule.Evaluate(Report(UpdateStatus.InProgress), true, November, At(2, 9), owesOverdueEarlierPeriod: false));
+    }
+
+    [Fact]
     public void Overdue_without_a_report_is_red_but_a_completed_measure_is_not_asked_again()
     {
         Assert.Equal(RagMark.Red, _rule.Evaluate(null, false, November, At(25, 18)));
