@@ -5,6 +5,7 @@ using GiBot.Localization;
 using GiBot.Measures.Answers;
 using GiBot.Measures.Cards;
 using GiBot.Measures.Registry;
+using GiBot.Storage;
 using GiBot.Updates;
 
 namespace GiBot.Reminders;
@@ -12,11 +13,14 @@ namespace GiBot.Reminders;
 /// <summary>
 /// The reminder digest (cards/reminder-digest.json): one card per person and rung listing every measure still owing,
 /// one row each (cards/reminder-row.json) with its unit, period, deadline and the buttons for that row
-/// (cards/reminder-row-actions.json: 立即填报, 本期无新进展, 稍后提醒), or, for a unit head, the liaisons to follow up with.
+/// (cards/reminder-row-actions.json: 立即填报, 本期无新进展, 稍后提醒 as cards/reminder-snooze-choices.json or, in a long digest, cards/reminder-snooze-later.json), or, for a unit head, the liaisons to follow up with.
 /// A digest of one reads as the single reminder it is.
 /// </summary>
 public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions options, WorkingHours hours)
 {
+    /// <summary>Up to this many rows, each row's 稍后提醒 offers later today or tomorrow; beyond, later today only.</summary>
+    public const int RoomyRows = 8;
+
     public AdaptiveCard Digest(IReadOnlyList<DigestRow> rows, DateTimeOffset now, string? lateNote, Language language)
     {
         var overdue = rows.Any(r => r.Window.IsOverdueAt(now));
@@ -33,7 +37,7 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
             .Set("heading", Heading(rows, overdue, language))
             .Set("color", overdue ? "Attention" : "Accent")
             .Set("intro", Intro(rows, overdue, language))
-            .Set("rows", rows.Select(r => (JsonNode)Row(r, now, language)))
+            .Set("rows", rows.Select(r => (JsonNode)Row(r, rows.Count, OneUnit(rows), now, language)))
             .Set("notes", notes);
         return new AdaptiveCard(CardTemplate.Get("reminder-digest").FillObject(values));
     }
@@ -56,31 +60,37 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
             }
         }
         var first = rows[0].Plan.Measure;
-        text.Append("\n\n").Append(rows.All(r => r.ForHead)
-            ? language.Pick("时间均为北京时间。", "Times are Beijing time.")
-            : language.Pick($"时间均为北京时间。发送“汇报第N项”即可填报，例如“汇报第{first}项”。", $"Times are Beijing time. Send \"update N\" to report, e.g. \"update {first}\"."));
+        if (!rows.All(r => r.ForHead))
+        {
+            text.Append("\n\n").Append(rows.Count == 1
+                ? language.Pick($"发送“汇报第{first}项”即可填报。", $"Send \"update {first}\" to report.")
+                : language.Pick($"发送“汇报第N项”即可填报，例如“汇报第{first}项”。", $"Send \"update N\" to report, e.g. \"update {first}\"."));
+        }
         return lateNote is null ? text.ToString() : text.Append("\n\n").Append(lateNote).ToString();
     }
 
-    private JsonObject Row(DigestRow row, DateTimeOffset now, Language language)
+    /// <summary>A row; only a digest of one quotes the measure's text (19 excerpts would make the card long and heavy).</summary>
+    /// <remarks>When every row is for one unit, the introduction names it and the rows do not repeat it.</remarks>
+    private JsonObject Row(DigestRow row, int count, bool oneUnit, DateTimeOffset now, Language language)
     {
         var plan = row.Plan;
         var overdue = row.Window.IsOverdueAt(now);
         var measure = registry.Find(plan.Measure);
         var deadline = hours.Format(row.Window.DueAt);
         var values = new CardValues()
-            .Set("title", language.Pick($"第 {plan.Measure} 项 · {UpdateLabels.Unit(registry, plan.UnitId, language)}",
-                $"Measure {plan.Measure} · {UpdateLabels.Unit(registry, plan.UnitId, language)}"))
+            .Set("title", oneUnit
+                ? language.Pick($"第 {plan.Measure} 项", $"Measure {plan.Measure}")
+                : language.Pick($"第 {plan.Measure} 项 · {UpdateLabels.Unit(registry, plan.UnitId, language)}", $"Measure {plan.Measure} · {UpdateLabels.Unit(registry, plan.UnitId, language)}"))
             .Set("color", overdue ? "Attention" : "Default")
             .Set("detail", overdue
-                ? language.Pick($"汇报期 {plan.Period} · 已于 {deadline} 截止，逾期未报", $"Period {plan.Period} · overdue since {deadline} Beijing time")
-                : language.Pick($"汇报期 {plan.Period} · 截止 {deadline}（北京时间）", $"Period {plan.Period} · due {deadline} Beijing time"))
-            .Set("measureText", measure is null ? "" : Excerpt(language == Language.English ? measure.SummaryEn : measure.Text))
-            .Set("footer", row.LateLiaisons is { } liaisons ? Note(FollowUp(row, liaisons, language)) : Actions(row, language));
+                ? language.Pick($"汇报期 {plan.Period} · 已于 {deadline} 截止，逾期未报", $"Period {plan.Period} · overdue since {deadline}")
+                : language.Pick($"汇报期 {plan.Period} · 截止 {deadline}", $"Period {plan.Period} · due {deadline}"))
+            .Set("measureText", measure is null || count > 1 ? null : Text(measure.Text, measure.SummaryEn, language))
+            .Set("footer", row.LateLiaisons is { } liaisons ? Note(FollowUp(row, liaisons, language)) : Actions(row, count <= RoomyRows, language));
         return CardTemplate.Get("reminder-row").FillObject(values);
     }
 
-    private JsonObject Actions(DigestRow row, Language language)
+    private JsonObject Actions(DigestRow row, bool roomy, Language language)
     {
         var plan = row.Plan;
         var values = new CardValues()
@@ -88,13 +98,30 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
             .Set("reportData", UpdateVerbs.StartData(plan.Measure, language, plan.UnitId, plan.Period))
             .Set("noChangeTitle", language.Pick("本期无新进展", "No news this period"))
             .Set("noChangeData", ReminderVerbs.NoChangeData(plan, language))
-            .Set("snoozeTitle", language.Pick("稍后提醒", "Remind me later"))
-            .Set("snoozeHint", language.Pick($"什么时候再提醒您填报第 {plan.Measure} 项？", $"When should I remind you about measure {plan.Measure} again?"))
-            .Set("snoozeHoursTitle", language.Pick($"{options.Snooze.TotalHours:0.#} 小时后", $"In {options.Snooze.TotalHours:0.#} hours"))
-            .Set("snoozeHoursData", ReminderVerbs.SnoozeData(plan, ReminderVerbs.UntilLater, language))
-            .Set("snoozeTomorrowTitle", language.Pick($"明天 {Clock(options.SnoozeTomorrowAt)}", $"Tomorrow {Clock(options.SnoozeTomorrowAt)}"))
-            .Set("snoozeTomorrowData", ReminderVerbs.SnoozeData(plan, ReminderVerbs.UntilTomorrow, language));
+            .Set("snooze", Snooze(plan, roomy, language));
         return CardTemplate.Get("reminder-row-actions").FillObject(values);
+    }
+
+    /// <summary>
+    /// 稍后提醒: the choice of later today or tomorrow morning when the digest has room; in a long digest (more than
+    /// <see cref="RoomyRows"/> rows) one button for later today, which keeps 19 rows well within Teams' card size.
+    /// </summary>
+    private JsonObject Snooze(ReminderPlan plan, bool roomy, Language language)
+    {
+        var hoursLater = $"{options.Snooze.TotalHours:0.#}";
+        var values = new CardValues()
+            .Set("snoozeHoursData", ReminderVerbs.SnoozeData(plan, ReminderVerbs.UntilLater, language));
+        if (!roomy)
+        {
+            return CardTemplate.Get("reminder-snooze-later").FillObject(values
+                .Set("snoozeHoursTitle", language.Pick($"{hoursLater} 小时后提醒", $"Remind me in {hoursLater} h")));
+        }
+        return CardTemplate.Get("reminder-snooze-choices").FillObject(values
+            .Set("snoozeTitle", language.Pick("稍后提醒", "Remind me later"))
+            .Set("snoozeHint", language.Pick("什么时候再提醒您？", "When should I remind you again?"))
+            .Set("snoozeHoursTitle", language.Pick($"{hoursLater} 小时后", $"In {hoursLater} hours"))
+            .Set("snoozeTomorrowTitle", language.Pick($"明天 {Clock(options.SnoozeTomorrowAt)}", $"Tomorrow {Clock(options.SnoozeTomorrowAt)}"))
+            .Set("snoozeTomorrowData", ReminderVerbs.SnoozeData(plan, ReminderVerbs.UntilTomorrow, language)));
     }
 
     /// <summary>What a head is asked to do for one row: whom to contact, by name.</summary>
@@ -109,6 +136,8 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
                 $"Liaison(s) who have not reported: {string.Join(", ", liaisons)}. Please ask them to send \"update {measure}\" soon.");
     }
 
+    private static bool OneUnit(IReadOnlyList<DigestRow> rows) => rows.All(r => r.Plan.UnitId == rows[0].Plan.UnitId);
+
     private static string Heading(IReadOnlyList<DigestRow> rows, bool overdue, Language language)
     {
         var plan = rows[0].Plan;
@@ -121,23 +150,27 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
             : language.Pick($"进展汇报提醒 · {what}", $"Progress update reminder · {what}");
     }
 
-    private static string Intro(IReadOnlyList<DigestRow> rows, bool overdue, Language language)
+    private string Intro(IReadOnlyList<DigestRow> rows, bool overdue, Language language)
     {
-        var units = string.Join("、", rows.Select(r => r.Plan.UnitId).Distinct(StringComparer.Ordinal));
+        var units = string.Join(language.Pick("、", ", "), rows.Select(r => r.Plan.UnitId).Distinct(StringComparer.Ordinal).Select(u => UpdateLabels.Unit(registry, u, language)));
         if (rows.All(r => r.ForHead))
         {
             return overdue
-                ? language.Pick($"以下措施{units}本期逾期未报，请督促联络员尽快填报：", "These measures of your unit are overdue; please follow up with the liaisons named:")
-                : language.Pick($"以下措施{units}本期尚未汇报，截止在即，请督促联络员按时填报：", "These measures of your unit are not yet reported and due soon; please follow up with the liaisons named:");
+                ? language.Pick($"{units}：以下措施本期逾期未报，请督促联络员尽快填报（时间均为北京时间）：", $"{units}: these measures are overdue; please follow up with the liaisons named (times are Beijing time):")
+                : language.Pick($"{units}：以下措施本期尚未汇报，截止在即，请督促联络员按时填报（时间均为北京时间）：", $"{units}: these measures are not yet reported and due soon; please follow up with the liaisons named (times are Beijing time):");
         }
+        var who = OneUnit(rows) ? units + language.Pick("：", ": ") : "";
         return rows.Count == 1
             ? overdue
-                ? language.Pick("这项措施本期的进展已逾期未报，请尽快填报：", "The update on this measure is overdue; please report it now:")
-                : language.Pick("这项措施本期的进展尚未填报，请在截止时间前填报：", "The update on this measure is not yet reported; please report it before the deadline:")
+                ? language.Pick($"{who}这项措施本期的进展已逾期未报，请尽快填报（时间为北京时间）：", $"{who}the update on this measure is overdue; please report it now (times are Beijing time):")
+                : language.Pick($"{who}这项措施本期的进展尚未填报，请在截止时间前填报（时间为北京时间）：", $"{who}the update on this measure is not yet reported; please report it before the deadline (Beijing time):")
             : overdue
-                ? language.Pick($"以下 {rows.Count} 项措施本期的进展尚未填报（含逾期），请逐项填报：", $"These {rows.Count} measures have not been reported for this period (some are overdue); please report each:")
-                : language.Pick($"以下 {rows.Count} 项措施本期的进展尚未填报，请在截止时间前逐项填报：", $"These {rows.Count} measures have not been reported for this period; please report each before its deadline:");
+                ? language.Pick($"{who}以下 {rows.Count} 项措施本期的进展尚未填报（含逾期），请逐项填报（时间均为北京时间）：", $"{who}these {rows.Count} measures have not been reported for this period (some are overdue); please report each (times are Beijing time):")
+                : language.Pick($"{who}以下 {rows.Count} 项措施本期的进展尚未填报，请在截止时间前逐项填报（时间均为北京时间）：", $"{who}these {rows.Count} measures have not been reported for this period; please report each before its deadline (times are Beijing time):");
     }
+
+    private static JsonObject Text(string chinese, string english, Language language) =>
+        CardTemplate.Get("reminder-text").FillObject(new CardValues().Set("text", Excerpt(language == Language.English ? english : chinese)));
 
     private static string Excerpt(string text) => text.Length <= 160 ? text : text[..160] + "…";
 
