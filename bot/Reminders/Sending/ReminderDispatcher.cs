@@ -9,13 +9,16 @@ using GiBot.Storage;
 namespace GiBot.Reminders.Sending;
 
 /// <summary>
-/// Sends one claimed plan. Each recipient's send is reserved with <see cref="IReminderStore.RecordSendAsync"/>
-/// before the connector call (so a second instance or a retry never sends it again) and the reservation is
-/// released when Teams refused the message, so the retry can send it. Units that reported meanwhile get nothing.
-/// Delivery is therefore at most once per person: if the process dies (or the call fails other than with a
-/// Teams refusal) after the reservation and before Teams accepted the message, that person's reminder of this
-/// step is lost, never doubled; the plan itself is finished by whoever claims it after the lease, and the
-/// next rung (or an admin's "提醒 N") still reaches them. Teams has no idempotency key that would allow both.
+/// Sends a batch of claimed plans as digests: one message per person and rung (the plan's step) listing every measure
+/// of the batch that person is reminded of. Each (plan, person) pair is reserved with
+/// <see cref="IReminderStore.RecordSendAsync"/> before the digest goes out (so a second instance, a retry, or a plan
+/// claimed anew after its lease never puts that measure in front of that person twice, in a digest or alone), and every
+/// reservation of a digest is released when Teams refused it, and its plans retried, so nothing of it is marked sent.
+/// Units that reported meanwhile get nothing. Delivery is therefore at most once per person and plan: if the process
+/// dies (or the call fails other than with a Teams refusal) after the reservations and before Teams accepted the
+/// digest, that person's rows of this rung are lost, never doubled; the plans are finished by whoever claims them after
+/// the lease, and the next rung (or an admin's "提醒 N") still reaches them. Teams has no idempotency key that would
+/// allow both.
 /// </summary>
 public sealed partial class ReminderDispatcher(
     ReminderOptions options,
@@ -29,24 +32,92 @@ public sealed partial class ReminderDispatcher(
     IConversationReferenceStore references,
     IConnectorClient connector,
     WorkingHours hours,
+    TimeProvider time,
     ILogger<ReminderDispatcher> logger)
 {
-    /// <summary>Returns the people who could not be reached (no chat with the bot).</summary>
-    public async Task<IReadOnlyList<RosterPerson>> DispatchAsync(ReminderRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Dispatches one claimed plan: a digest of one for each of its recipients.</summary>
+    public Task<ReminderDispatch> DispatchAsync(ReminderRecord record, DateTimeOffset now, CancellationToken cancellationToken) =>
+        DispatchAsync([record], now, DateTimeOffset.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Dispatches claimed plans. Once the clock passes <paramref name="handBackAt"/>, digests not yet started are left
+    /// unsent (the first one sent always goes, so every pass makes progress) and their plans handed back, due at once.
+    /// </summary>
+    public async Task<ReminderDispatch> DispatchAsync(IReadOnlyList<ReminderRecord> records, DateTimeOffset now, DateTimeOffset handBackAt, CancellationToken cancellationToken)
+    {
+        var finished = 0;
+        var live = new List<(ReminderRecord Record, ReportingWindow Window)>();
+        foreach (var record in records)
+        {
+            if (await LiveWindowAsync(record, now, cancellationToken) is { } window)
+            {
+                live.Add((record, window));
+            }
+            else
+            {
+                finished++;
+            }
+        }
+        var digests = await PersonalDigests.GatherAsync(live.Select(l => (l.Record.Plan, l.Window)).ToArray(), recipients, reminders, cancellationToken);
+        var unreachable = new List<RosterPerson>();
+        var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unsent = new HashSet<string>(StringComparer.Ordinal);
+        var sentOne = false;
+        foreach (var digest in digests)
+        {
+            if (await references.FindPersonalChatAsync(digest.Person.AadObjectId, cancellationToken) is not { } chat)
+            {
+                unreachable.Add(digest.Person);
+                continue;
+            }
+            if (sentOne && time.GetUtcNow() >= handBackAt)
+            {
+                unsent.UnionWith(digest.Rows.Select(r => r.Plan.Key));
+                continue;
+            }
+            if (await SendAsync(digest, chat, now, cancellationToken) is not { } outcome)
+            {
+                continue;
+            }
+            sentOne = true;
+            foreach (var key in outcome.Keys)
+            {
+                failures[key] = outcome.Reason!;
+            }
+        }
+        foreach (var (record, _) in live)
+        {
+            var plan = record.Plan;
+            if (unsent.Contains(plan.Key) && !failures.ContainsKey(plan.Key))
+            {
+                await reminders.RetryLaterAsync(plan.Key, record.ClaimToken!, plan.DueAt, "handed back unsent at the end of a pass", cancellationToken);
+                continue;
+            }
+            await FinishAsync(plan, record.ClaimToken!, failures.GetValueOrDefault(plan.Key), now, cancellationToken);
+            finished++;
+        }
+        return new ReminderDispatch(unreachable, finished, unsent.Count > 0);
+    }
+
+    /// <summary>
+    /// The plan's window when it is still to be sent now; otherwise the plan is finished or moved here (the channel
+    /// summary is posted, a reported or vanished period completed, a rescheduled rung moved to its new time) and null.
+    /// </summary>
+    private async Task<ReportingWindow?> LiveWindowAsync(ReminderRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var plan = record.Plan;
         var token = record.ClaimToken!;
         if (plan.Step == ReminderSteps.Summary)
         {
             await FinishAsync(plan, token, await summary.PostAsync(plan, now, cancellationToken), now, cancellationToken);
-            return [];
+            return null;
         }
         var window = schedule.Find(plan.Measure, plan.Period);
         if (window is null || await ReportedAsync(plan, cancellationToken))
         {
             // The unit reported, or an admin changed the cycle so this period no longer exists.
             await reminders.CompleteAsync(plan.Key, token, cancellationToken);
-            return [];
+            return null;
         }
         if (options.Ladder.FirstOrDefault(s => s.Name == plan.Step) is { } step)
         {
@@ -54,56 +125,62 @@ public sealed partial class ReminderDispatcher(
             {
                 // Caught up after the deadline: the overdue rung says it better than "due in 3 days".
                 await reminders.CompleteAsync(plan.Key, token, cancellationToken);
-                return [];
+                return null;
             }
             var expected = planner.StepTime(window, step);
             if (expected > now && expected != plan.DueAt)
             {
                 // The cycle was changed after planning: go at the new time.
                 await reminders.RetryLaterAsync(plan.Key, token, expected, "rescheduled", cancellationToken);
-                return [];
+                return null;
             }
+        }
+        return window;
+    }
+
+    /// <summary>A digest that was sent (<see cref="Reason"/> null) or refused: the plans it held, to retry, and why.</summary>
+    private sealed record SendOutcome(IReadOnlyList<string> Keys, string? Reason);
+
+    /// <summary>Reserves the digest's rows for its person and sends it; null when there was nothing left to send.</summary>
+    private async Task<SendOutcome?> SendAsync(PersonalDigest digest, ConversationReference chat, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var person = digest.Person;
+        var rows = new List<DigestRow>();
+        foreach (var row in digest.Rows)
+        {
+            if (await reminders.RecordSendAsync(row.Plan.Key, person.AadObjectId, null, cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+        if (rows.Count == 0)
+        {
+            return null;
         }
         // Waiting for working hours (a nudge sent at night, a rung due at 08:00) is not lateness; downtime is.
-        var late = now - hours.NextOpen(plan.DueAt) > options.LateAfter;
-        var sent = await reminders.ListRecipientsSentAsync(plan.Key, cancellationToken);
-        var unreachable = new List<RosterPerson>();
-        string? failure = null;
-        foreach (var person in await recipients.ForAsync(plan, cancellationToken))
+        var dueAt = rows.Min(r => r.Plan.DueAt);
+        var late = now - hours.NextOpen(dueAt) > options.LateAfter;
+        var language = await recipients.LanguageOfAsync(person.AadObjectId, cancellationToken);
+        var note = late ? language.Pick(
+            $"（此提醒原定于 {hours.Format(dueAt)} 发送，因机器人暂停服务而延后，特此补发。）",
+            $"(This reminder was due at {hours.Format(dueAt)} Beijing time; it is late because the bot was unavailable.)") : null;
+        var message = new OutgoingMessage(cards.Text(rows, now, note, language), cards.Digest(rows, now, note, language)) { TextOnlyWithoutCards = true };
+        try
         {
-            if (sent.Contains(person.AadObjectId))
-            {
-                continue;
-            }
-            if (await references.FindPersonalChatAsync(person.AadObjectId, cancellationToken) is not { } chat)
-            {
-                unreachable.Add(person);
-                continue;
-            }
-            if (!await reminders.RecordSendAsync(plan.Key, person.AadObjectId, null, cancellationToken))
-            {
-                continue;
-            }
-            var language = await recipients.LanguageOfAsync(person.AadObjectId, cancellationToken);
-            var note = late ? language.Pick(
-                $"（此提醒原定于 {hours.Format(plan.DueAt)} 发送，因机器人暂停服务而延后，特此补发。）",
-                $"(This reminder was due at {hours.Format(plan.DueAt)} Beijing time; it is late because the bot was unavailable.)") : null;
-            var message = new OutgoingMessage(cards.Text(plan, window, now, note, language), cards.Reminder(plan, window, now, note, language)) { TextOnlyWithoutCards = true };
-            try
-            {
-                var bot = chat.BotId is null ? null : new ChannelAccount { Id = chat.BotId };
-                await connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId,
-                    MessageActivityFactory.Create(message, new ConversationAccount { Id = chat.ConversationId }, bot), cancellationToken);
-            }
-            catch (ConnectorException e)
-            {
-                LogSendFailed(logger, e, plan.Key, person.AadObjectId);
-                await reminders.ForgetSendAsync(plan.Key, person.AadObjectId, cancellationToken);
-                failure = $"{(int)e.StatusCode} {e.ErrorCode}";
-            }
+            var bot = chat.BotId is null ? null : new ChannelAccount { Id = chat.BotId };
+            await connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId,
+                MessageActivityFactory.Create(message, new ConversationAccount { Id = chat.ConversationId }, bot), cancellationToken);
+            return new SendOutcome([], null);
         }
-        await FinishAsync(plan, token, failure, now, cancellationToken);
-        return unreachable;
+        catch (ConnectorException e)
+        {
+            LogSendFailed(logger, e, digest.Step, rows.Count, person.AadObjectId);
+            foreach (var row in rows)
+            {
+                await reminders.ForgetSendAsync(row.Plan.Key, person.AadObjectId, cancellationToken);
+            }
+            return new SendOutcome(rows.Select(r => r.Plan.Key).ToArray(), $"{(int)e.StatusCode} {e.ErrorCode}");
+        }
     }
 
     private async Task FinishAsync(ReminderPlan plan, string token, string? failure, DateTimeOffset now, CancellationToken cancellationToken)
@@ -121,6 +198,6 @@ public sealed partial class ReminderDispatcher(
     private async Task<bool> ReportedAsync(ReminderPlan plan, CancellationToken cancellationToken) =>
         (await updates.UnitsNotOwingAsync(plan.Measure, plan.Period, cancellationToken)).Contains(plan.UnitId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {PlanKey} to {AadObjectId} not delivered; it will be retried")]
-    private static partial void LogSendFailed(ILogger logger, Exception exception, string planKey, string aadObjectId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder digest {Step} ({Rows} measures) to {AadObjectId} not delivered; its plans will be retried")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string step, int rows, string aadObjectId);
 }

@@ -21,6 +21,11 @@ public sealed class ReminderRecipients(ReminderOptions options, IRosterDirectory
         return await roster.MembersOfUnitAsync(plan.UnitId, roles, cancellationToken);
     }
 
+    /// <summary>The names of a unit's liaisons, whom a head is asked to follow up with.</summary>
+    public async Task<IReadOnlyList<string>> LiaisonNamesAsync(string unitId, CancellationToken cancellationToken) =>
+        (await roster.MembersOfUnitAsync(unitId, [RosterRole.Liaison], cancellationToken))
+            .Select(p => p.Name ?? p.Email ?? p.AadObjectId).ToArray();
+
     public async Task<Language> LanguageOfAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         if (await references.FindPersonalChatAsync(aadObjectId, cancellationToken) is { Language: { } written })

@@ -22,7 +22,9 @@ public sealed partial class ReminderScheduler(
     TimeProvider time,
     ILogger<ReminderScheduler> logger) : BackgroundService
 {
-    private const int ClaimBatch = 5;
+    // Large enough to take a whole rung at once (every measure and unit due at that time), so each person's
+    // reminders of the rung are claimed together and go out as one digest.
+    private const int ClaimBatch = 500;
 
     private readonly SemaphoreSlim _wake = new(0);
     private readonly string _claimer = Environment.MachineName + ":" + Guid.NewGuid().ToString("N")[..8];
@@ -37,10 +39,11 @@ public sealed partial class ReminderScheduler(
     }
 
     /// <summary>
-    /// One pass: refresh admins' cycles, plan, then send due plans (when within working hours). Returns how many
-    /// plans were handled. Plans are claimed a few at a time and a pass stops claiming after half a lease (and
-    /// hands back claimed plans it has not started), so a fan-out to hundreds of people neither holds a claim
-    /// past its lease nor keeps the poller from planning; the next pass follows at once.
+    /// One pass: refresh admins' cycles, plan, then send due plans (when within working hours) as one digest per
+    /// person and rung. Returns how many plans were finished. Due plans are claimed together (up to
+    /// <see cref="ClaimBatch"/>), and a pass stops sending after half a lease (handing back the plans of digests it
+    /// has not started), so a fan-out to hundreds of people neither holds a claim past its lease nor keeps the
+    /// poller from planning; the next pass follows at once.
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -63,15 +66,13 @@ public sealed partial class ReminderScheduler(
                 break;
             }
             var claimedAt = time.GetUtcNow();
-            foreach (var record in batch)
+            var dispatch = await dispatcher.DispatchAsync(batch, claimedAt, claimedAt + budget, cancellationToken);
+            notReached.AddRange(dispatch.Unreachable);
+            handled += dispatch.Finished;
+            if (dispatch.HandedBack)
             {
-                if (record != batch[0] && time.GetUtcNow() - claimedAt >= budget)
-                {
-                    await reminders.RetryLaterAsync(record.Plan.Key, record.ClaimToken!, record.Plan.DueAt, "handed back unstarted at the end of a pass", cancellationToken);
-                    continue;
-                }
-                notReached.AddRange(await dispatcher.DispatchAsync(record, time.GetUtcNow(), cancellationToken));
-                handled++;
+                Wake();
+                break;
             }
         }
         if (notReached.Count > 0)

@@ -84,7 +84,8 @@ public sealed class ReminderEndToEndTests(ReminderPlaygroundFixture fixture) : I
         Assert.Contains("第 8 项", text, StringComparison.Ordinal);
         Assert.Contains("立即填报", text, StringComparison.Ordinal);
 
-        var noChange = card["actions"]!.AsArray().OfType<JsonObject>().Single(a => a["data"]?["verb"]?.GetValue<string>() == "reminder.nochange")["data"]!.AsObject();
+        // The digest's buttons sit in each measure's row; this nudge is a digest of one.
+        var noChange = Reminders.ReminderBot.Data(Assert.Single(Reminders.ReminderBot.Rows(card)), "reminder.nochange");
         var pressed = await playground.SubmitAsync(chat, reminder.MessageId!, noChange.ToDictionary(p => p.Key, p => (object?)p.Value?.ToString()));
         var receipt = await playground.WaitForMessageAsync(f => f.MessageId == reminder.MessageId && f.Action == PlaygroundFrame.UpdateMessage
             && f.AdaptiveCards.Any(c => c.GetRawText().Contains("本期无新进展", StringComparison.Ordinal)), Timeout, pressed);

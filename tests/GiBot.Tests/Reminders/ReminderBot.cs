@@ -115,18 +115,38 @@ public sealed class ReminderBot : IAsyncDisposable
     public static DateTimeOffset Beijing(string local) =>
         DateTimeOffset.ParseExact(local + " +08:00", "yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime();
 
-    /// <summary>The reminder cards sent to a person so far, each checked against the Adaptive Cards schema.</summary>
-    public IReadOnlyList<JsonObject> RemindersTo(Person who) => Connector.Sent
+    /// <summary>The reminder digests sent to a person so far (one card per rung), each checked against the Adaptive Cards schema.</summary>
+    public IReadOnlyList<JsonObject> DigestsTo(Person who) => Connector.Sent
         .Where(c => c.Method == "POST" && c.Path.Contains(Conversation(who), StringComparison.Ordinal))
         .Select(c => c.Json?["attachments"]?.AsArray().FirstOrDefault()?["content"]?.AsObject())
         .OfType<JsonObject>()
-        .Where(card => card["actions"]?.AsArray().Any(a => a?["data"]?["verb"]?.GetValue<string>() == GiBot.Reminders.ReminderVerbs.NoChange) == true)
+        .Where(card => card["body"]?[0]?["id"]?.GetValue<string>() == "reminder-digest")
         .Select(card =>
         {
-            AdaptiveCardSchema.AssertValid(card, "reminder card");
+            AdaptiveCardSchema.AssertValid(card, "reminder digest");
             return card;
         })
         .ToArray();
+
+    /// <summary>
+    /// The measures reminded to a person so far, one per row of each digest: the digest card narrowed to that row (its
+    /// heading, introduction and notes kept), so a test reads and presses one measure's reminder as it would a card.
+    /// </summary>
+    public IReadOnlyList<JsonObject> RemindersTo(Person who) => DigestsTo(who).SelectMany(Rows).ToArray();
+
+    /// <summary>The rows of a digest, each as the card narrowed to it.</summary>
+    public static IEnumerable<JsonObject> Rows(JsonObject digest)
+    {
+        var body = digest["body"]!.AsArray();
+        foreach (var row in body.Where(IsRow))
+        {
+            var narrowed = (JsonObject)digest.DeepClone();
+            narrowed["body"] = new JsonArray(body.Where(e => e == row || !IsRow(e)).Select(e => e!.DeepClone()).ToArray());
+            yield return narrowed;
+        }
+    }
+
+    private static bool IsRow(JsonNode? element) => element?["type"]?.GetValue<string>() == "Container";
 
     /// <summary>Texts posted as new threads in the IP Protection Section channel.</summary>
     public IReadOnlyList<string> ChannelPosts() => Connector.Sent

@@ -324,25 +324,35 @@ public sealed class ReminderLadderTests
     }
 
     [Fact]
-    public async Task A_send_Teams_refuses_is_retried_later_and_then_sent_once()
+    public async Task A_digest_Teams_refuses_is_retried_later_whole_and_then_sent_once()
     {
         await using var bot = await StartedAsync();
         bot.Connector.FailNext(new GiBot.Tests.Infrastructure.FakeConnector.ScriptedFailure(403, PathContains: ReminderBot.Conversation(Staff.Liaison)));
         await bot.PassAtAsync("2026-09-30 09:30");
-        Assert.Equal(4, bot.RemindersTo(Staff.Liaison).Count); // four tried, the first refused
+        Assert.Single(bot.DigestsTo(Staff.Liaison)); // one digest of four measures tried, and refused
         var failed = (await bot.Reminders.ListDueBetweenAsync(ReminderBot.Beijing("2026-09-30 09:00"), ReminderBot.Beijing("2026-10-01 00:00"), TestContext.Current.CancellationToken))
-            .Single(r => r.LastError is not null);
-        Assert.Equal(ReminderStatus.Pending, failed.Status);
+            .Where(r => r.LastError is not null).ToArray();
+        Assert.Equal(4, failed.Length); // every plan in it is retried, none marked sent
+        Assert.All(failed, r => Assert.Equal(ReminderStatus.Pending, r.Status));
+        foreach (var plan in failed)
+        {
+            Assert.Empty(await bot.Reminders.ListRecipientsSentAsync(plan.Plan.Key, TestContext.Current.CancellationToken));
+        }
 
         await bot.PassAtAsync("2026-09-30 09:34");
-        Assert.Equal(4, bot.RemindersTo(Staff.Liaison).Count);
+        Assert.Single(bot.DigestsTo(Staff.Liaison));
         await bot.PassAtAsync("2026-09-30 09:36");
-        var cards = bot.RemindersTo(Staff.Liaison);
-        Assert.Equal(5, cards.Count);
-        Assert.Equal(Text(cards[0]), Text(cards[4])); // the refused one, sent again
+        var digests = bot.DigestsTo(Staff.Liaison);
+        Assert.Equal(2, digests.Count);
+        Assert.Equal(digests[0].ToJsonString(), digests[1].ToJsonString()); // the refused digest, sent again whole
         await bot.PassAtAsync("2026-09-30 10:00");
-        Assert.Equal(5, bot.RemindersTo(Staff.Liaison).Count);
-        Assert.Null((await bot.Reminders.GetAsync(failed.Plan.Key, TestContext.Current.CancellationToken))!.LastError);
+        Assert.Equal(2, bot.DigestsTo(Staff.Liaison).Count);
+        foreach (var plan in failed)
+        {
+            var record = (await bot.Reminders.GetAsync(plan.Plan.Key, TestContext.Current.CancellationToken))!;
+            Assert.Equal(ReminderStatus.Sent, record.Status);
+            Assert.Null(record.LastError);
+        }
     }
 
     [Fact]
@@ -353,10 +363,11 @@ public sealed class ReminderLadderTests
         var window = services.GetRequiredService<GiBot.Reminders.Schedule.IReportingSchedule>().Find(8, "2026-10")!;
         var plan = new ReminderPlan(8, "执法稽查科", "2026-10", "T-3", window.DueAt.AddDays(-3));
         var cards = services.GetRequiredService<ReminderCards>();
-        var english = cards.Text(plan, window, plan.DueAt, null, GiBot.Localization.Language.English);
+        DigestRow[] rows = [new(plan, window)];
+        var english = cards.Text(rows, plan.DueAt, null, GiBot.Localization.Language.English);
         Assert.Contains(UpdateLabels.Unit(services.GetRequiredService<GiBot.Measures.Registry.MeasureRegistry>(), "执法稽查科", GiBot.Localization.Language.English), english, StringComparison.Ordinal);
         Assert.Contains("执法稽查科 (", english, StringComparison.Ordinal); // the Chinese name with the English one beside it
-        Assert.DoesNotContain("执法稽查科 (", cards.Text(plan, window, plan.DueAt, null, GiBot.Localization.Language.Chinese), StringComparison.Ordinal);
+        Assert.DoesNotContain("执法稽查科 (", cards.Text(rows, plan.DueAt, null, GiBot.Localization.Language.Chinese), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -373,8 +384,8 @@ public sealed class ReminderLadderTests
         Assert.Contains("No news this period", Text(english), StringComparison.Ordinal);
         var chinese = bot.RemindersTo(Staff.Head)[0];
         Assert.Equal("zh", chinese["lang"]!.GetValue<string>());
-        Assert.Contains("立即填报", Text(chinese), StringComparison.Ordinal);
-        Assert.Contains("本期无新进展", Text(chinese), StringComparison.Ordinal);
+        Assert.Contains("督办提醒", Text(chinese), StringComparison.Ordinal);
+        Assert.Contains(Staff.Liaison.Name, Text(chinese), StringComparison.Ordinal);
     }
 
     [Fact]

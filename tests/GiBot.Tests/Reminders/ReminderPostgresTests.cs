@@ -26,9 +26,12 @@ public sealed class ReminderPostgresTests
             await Task.WhenAll(first.PassAsync(), second.PassAsync(), first.PassAsync(), second.PassAsync());
         }
 
-        var cards = first.RemindersTo(Staff.Liaison);
-        Assert.Equal(4, cards.Count); // T-3 of measures 8, 9, 10 and 20, once each
-        Assert.Equal(4, cards.Select(c => c["body"]![0]!["text"]!.GetValue<string>()).Distinct().Count());
+        var rows = first.RemindersTo(Staff.Liaison);
+        Assert.Equal(4, rows.Count); // T-3 of measures 8, 9, 10 and 20, once each
+        Assert.Equal(4, rows.Select(GiBot.Tests.Cards.CardJson.Text).Distinct().Count());
+        // One pass claims the whole rung, so the liaison gets it as one digest; two instances claiming at the very same
+        // instant could split a rung between them (two digests), never put a measure in both.
+        Assert.InRange(first.DigestsTo(Staff.Liaison).Count, 1, 2);
         // Both instances found the same unreachable liaison; admins are told once.
         Assert.Single(first.TextsTo(Staff.Admin), t => t.Contains(Staff.Unreachable.Name, StringComparison.Ordinal));
     }
@@ -63,14 +66,26 @@ public sealed class ReminderPostgresTests
         var now = first.Time.GetUtcNow();
         var a = first.App.Services.GetRequiredService<ReminderDispatcher>();
         var b = second.App.Services.GetRequiredService<ReminderDispatcher>();
-        await Task.WhenAll(stale.Zip(fresh.OrderBy(r => r.Plan.DueAt).ThenBy(r => r.Plan.Key, StringComparer.Ordinal))
-            .SelectMany(pair => new[] { a.DispatchAsync(pair.First, now, cancel), b.DispatchAsync(pair.Second, now, cancel) }));
+        // Both dispatch the whole batch as digests at once: every (plan, person) is reserved before its digest goes.
+        await Task.WhenAll(
+            a.DispatchAsync(stale, now, DateTimeOffset.MaxValue, cancel),
+            b.DispatchAsync(fresh, now, DateTimeOffset.MaxValue, cancel));
 
         // The missed T-3 (20 November) is caught up beside T-1, once; heads get T-1 only.
         var ours = stale.Where(r => r.Plan.UnitId == "执法稽查科").ToArray();
         Assert.Equal(4, ours.Count(r => r.Plan.Step == "T-1"));
         Assert.Equal(4, ours.Count(r => r.Plan.Step == "T-3"));
-        Assert.Equal(8, first.RemindersTo(Staff.Liaison).Count);
+        var liaison = first.RemindersTo(Staff.Liaison);
+        Assert.Equal(8, liaison.Count);
+        Assert.Equal(8, liaison.Select(GiBot.Tests.Cards.CardJson.Text).Distinct().Count()); // the late T-3 rows carry the late note
         Assert.Equal(4, first.RemindersTo(Staff.Head).Count);
+        // At most one digest per person, rung and instance: two rungs, split between the two instances at worst.
+        Assert.InRange(first.DigestsTo(Staff.Liaison).Count, 2, 4);
+        Assert.InRange(first.DigestsTo(Staff.Head).Count, 1, 2);
+        foreach (var plan in ours)
+        {
+            var sentTo = await first.Reminders.ListRecipientsSentAsync(plan.Plan.Key, cancel);
+            Assert.Contains(Staff.Liaison.AadObjectId, sentTo);
+        }
     }
 }
