@@ -172,7 +172,7 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
     private static JsonObject Text(string chinese, string english, Language language) =>
         CardTemplate.Get("reminder-text").FillObject(new CardValues().Set("text", Excerpt(language == Language.English ? english : chinese)));
 
-    private static string Excerpt(string text) => text.Length <= 160 ? text : text[..160] + "…";
+    private static string Excerpt(string text) => GiBot.Localization.TextCut.Cut(text, 160, "…");
 
     private static string Clock(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -18,8 +18,7 @@ public static class ReportedUnits
         var done = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in all.GroupBy(u => u.Report.UnitId, StringComparer.Ordinal))
         {
-            var latest = unit.OrderByDescending(u => u.Report.Period, StringComparer.Ordinal).ThenByDescending(u => u.SubmittedAt).First();
-            if (latest.Report.Status == Updates.UpdateStatus.Completed || unit.Any(u => u.Report.Period == period))
+            if (!Updates.OwedReports.Owes(unit.ToArray(), period))
             {
                 done.Add(unit.Key);
             }

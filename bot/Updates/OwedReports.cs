@@ -6,7 +6,7 @@ namespace GiBot.Updates;
 /// Whether a unit still owes a measure's report for a period, judged from the unit's stored reports of that measure
 /// (latest versions, every period): it owes nothing when it reported that period, or when its latest report (newest
 /// period, then newest submission) says 已完成, since a finished measure is not asked to report again. The overview
-/// follows this rule; <c>ReportedUnits.UnitsNotOwingAsync</c> (reminders, overdue summary) states the same one.
+/// and <c>ReportedUnits.UnitsNotOwingAsync</c> (reminders, overdue summary) both use it.
 /// </summary>
 public static class OwedReports
 {
