@@ -12,29 +12,24 @@ public sealed class SqliteFileLock : IDisposable
     private static readonly Dictionary<string, Holding> Held = new(StringComparer.Ordinal);
 
     private string? _path;
+    private Holding? _holding;
 
     private sealed class Holding(FileStream file)
     {
+        private int _holders = 1;
+
         public FileStream File { get; } = file;
 
-        public int Holders { get; set; } = 1;
+        /// <summary>Changed under the registry's lock; read without it (every turn asks).</summary>
+        public int Holders
+        {
+            get => Volatile.Read(ref _holders);
+            set => Volatile.Write(ref _holders, value);
+        }
     }
 
     /// <summary>True while this lock is held and no other host in this process holds the same file's.</summary>
-    public bool IsHeldAlone
-    {
-        get
-        {
-            if (Volatile.Read(ref _path) is not { } path)
-            {
-                return false;
-            }
-            lock (Registry)
-            {
-                return Held.TryGetValue(path, out var holding) && holding.Holders == 1;
-            }
-        }
-    }
+    public bool IsHeldAlone => Volatile.Read(ref _holding) is { Holders: 1 };
 
     /// <summary>Takes the lock for the SQLite file at <paramref name="databasePath"/>; a second call does nothing.</summary>
     /// <exception cref="StorageUnavailableException">Another process holds it.</exception>
@@ -53,9 +48,11 @@ public sealed class SqliteFileLock : IDisposable
             }
             else
             {
-                Held[path] = new Holding(Open(path, databasePath));
+                holding = new Holding(Open(path, databasePath));
+                Held[path] = holding;
             }
-            Volatile.Write(ref _path, path);
+            _path = path;
+            Volatile.Write(ref _holding, holding);
         }
     }
 
@@ -87,6 +84,7 @@ public sealed class SqliteFileLock : IDisposable
                 return;
             }
             _path = null;
+            Volatile.Write(ref _holding, null);
             if (--holding.Holders == 0)
             {
                 Held.Remove(path);
