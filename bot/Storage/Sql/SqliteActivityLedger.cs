@@ -37,28 +37,8 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
     /// never pooled, so FULL stays elsewhere) and its insert, stepped through the raw API like the lookup: no command,
     /// reader or boxed parameter per row.
     /// </summary>
-    private sealed class Insertion : IDisposable
+    private sealed class Insertion(SqliteConnection connection) : PreparedStatement(connection, Insert, "PRAGMA synchronous=NORMAL")
     {
-        private readonly SqliteConnection _connection;
-        private readonly sqlite3_stmt _statement;
-
-        public Insertion(SqliteConnection connection)
-        {
-            _connection = connection;
-            var db = connection.Handle!;
-            try
-            {
-                Check(raw.sqlite3_exec(db, "PRAGMA synchronous=NORMAL"), db);
-                Check(raw.sqlite3_prepare_v2(db, Insert, out var statement), db);
-                _statement = statement;
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
-        }
-
         public bool[] Run(IReadOnlyList<(string ConversationId, string ActivityId, DateTimeOffset At)> batch)
         {
             var db = _connection.Handle!;
@@ -98,40 +78,11 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
             }
             return results;
         }
-
-        public void Dispose()
-        {
-            _statement.Dispose();
-            _connection.Dispose();
-        }
     }
 
     /// <summary>The lookup's connection and its statement, prepared once and stepped through the raw API.</summary>
-    private sealed class Lookup : IDisposable
+    private sealed class Lookup(SqliteConnection connection) : PreparedStatement(connection, Select)
     {
-        private readonly SqliteConnection _connection;
-        private readonly sqlite3_stmt _statement;
-
-        public Lookup(SqliteConnection connection)
-        {
-            _connection = connection;
-            var db = connection.Handle!;
-            var rc = raw.sqlite3_prepare_v2(db, Select, out var statement);
-            if (rc != raw.SQLITE_OK)
-            {
-                try
-                {
-                    SqliteException.ThrowExceptionForRC(rc, db);
-                }
-                finally
-                {
-                    statement?.Dispose();
-                    connection.Dispose();
-                }
-            }
-            _statement = statement;
-        }
-
         public bool Exists(string conversationId, string activityId)
         {
             var db = _connection.Handle!;
@@ -152,6 +103,33 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
                 // Ends the read transaction, so the next lookup sees every commit made before it.
                 raw.sqlite3_reset(_statement);
                 raw.sqlite3_clear_bindings(_statement);
+            }
+        }
+    }
+
+    /// <summary>A dedicated connection (after an optional setup statement) and one statement prepared on it; both are closed together.</summary>
+    private abstract class PreparedStatement : IDisposable
+    {
+        protected readonly SqliteConnection _connection;
+        protected readonly sqlite3_stmt _statement;
+
+        protected PreparedStatement(SqliteConnection connection, string sql, string? setup = null)
+        {
+            _connection = connection;
+            var db = connection.Handle!;
+            try
+            {
+                if (setup is not null)
+                {
+                    Check(raw.sqlite3_exec(db, setup), db);
+                }
+                Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+                _statement = statement;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
             }
         }
 
