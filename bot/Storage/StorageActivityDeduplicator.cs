@@ -32,7 +32,7 @@ public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore 
         bool recorded;
         try
         {
-            recorded = await store.WasRecordedAsync(conversationId, activityId, cancellationToken);
+            recorded = await store.WasRecordedAsync(conversationId, activityId, stampedAt, cancellationToken);
         }
         catch (StorageUnavailableException e)
         {
@@ -53,13 +53,13 @@ public sealed partial class StorageActivityDeduplicator(IProcessedActivityStore 
         return !recorded;
     }
 
-    public async ValueTask CompleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    public async ValueTask CompleteAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken)
     {
         var recorded = false;
         try
         {
             FilterInUse?.Add(ActivityKey.Of(conversationId, activityId));
-            await store.TryRecordAsync(conversationId, activityId, cancellationToken);
+            await store.TryRecordAsync(conversationId, activityId, stampedAt, cancellationToken);
             recorded = true;
         }
         catch (StorageUnavailableException e)

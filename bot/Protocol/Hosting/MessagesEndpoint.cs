@@ -156,7 +156,7 @@ public static partial class MessagesEndpoint
         ValueTask recording;
         try
         {
-            recording = deduplicator.CompleteAsync(activity.Conversation!.Id!, id, stopping);
+            recording = deduplicator.CompleteAsync(activity.Conversation!.Id!, id, activity.Timestamp, stopping);
         }
         catch (Exception e)
         {

@@ -13,8 +13,9 @@ public interface IActivityDeduplicator
     /// <summary>
     /// The turn for this id ran to its end. A store shared across restarts records the id only now, so a
     /// delivery whose turn died with the process (kill, crash) is handled again when the channel retries it.
+    /// <paramref name="stampedAt"/> is the one given to <see cref="TryBeginAsync"/>.
     /// </summary>
-    ValueTask CompleteAsync(string conversationId, string activityId, CancellationToken cancellationToken);
+    ValueTask CompleteAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken);
 
     /// <summary>The turn for this id stopped before its end (shutdown): it is not recorded; this process still drops a repeat within the window.</summary>
     void Abandon(string conversationId, string activityId);
@@ -25,4 +26,8 @@ public static class ActivityDeduplicatorExtensions
     /// <summary>An activity without a timestamp.</summary>
     public static ValueTask<bool> TryBeginAsync(this IActivityDeduplicator deduplicator, string conversationId, string activityId, CancellationToken cancellationToken) =>
         deduplicator.TryBeginAsync(conversationId, activityId, null, cancellationToken);
+
+    /// <summary>An activity without a timestamp.</summary>
+    public static ValueTask CompleteAsync(this IActivityDeduplicator deduplicator, string conversationId, string activityId, CancellationToken cancellationToken) =>
+        deduplicator.CompleteAsync(conversationId, activityId, null, cancellationToken);
 }

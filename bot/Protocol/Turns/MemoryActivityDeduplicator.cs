@@ -54,7 +54,7 @@ public sealed class MemoryActivityDeduplicator(TimeProvider time) : IActivityDed
     }
 
     /// <summary>Without a store, a finished turn's id is kept for the window.</summary>
-    public ValueTask CompleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    public ValueTask CompleteAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken)
     {
         Remember(conversationId, activityId);
         return ValueTask.CompletedTask;

@@ -6,5 +6,6 @@ public static class AllMigrations
     [
         M0001Initial.Migration,
         M0002ReferenceLanguage.Migration,
+        M0003StampedActivityLedger.Migration,
     ];
 }

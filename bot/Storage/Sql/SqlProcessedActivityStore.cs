@@ -28,8 +28,8 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
     internal static readonly TimeSpan DefaultCommitInterval = TimeSpan.FromMilliseconds(10);
 
     private const string Insert = """
-        INSERT INTO processed_activities (conversation_id, activity_id, processed_at) VALUES (@conversation, @activity, @now)
-        ON CONFLICT (conversation_id, activity_id) DO NOTHING
+        INSERT INTO processed_activities (stamped_at, conversation_id, activity_id, processed_at) VALUES (@stamp, @conversation, @activity, @now)
+        ON CONFLICT (stamped_at, conversation_id, activity_id) DO NOTHING
         """;
 
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -45,7 +45,7 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
 
     private readonly SqliteActivityLedger? _ledger = database is SqliteDatabase sqlite ? new SqliteActivityLedger(sqlite) : null;
 
-    private sealed record Pending(string ConversationId, string ActivityId, DateTimeOffset At)
+    private sealed record Pending(LedgerRow Row)
     {
         public TaskCompletionSource<bool> First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -54,14 +54,16 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
     /// SQLite: the returned task completes after the writer's commit (its continuations on the thread pool, never on the
     /// writer's thread). Waiting for it cannot be cancelled: the writer finishes what it was handed, also at shutdown.
     /// </summary>
-    public Task<bool> TryRecordAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    public Task<bool> TryRecordAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        var stamp = LedgerStamp.ToRecord(stampedAt, now);
         if (database.Provider == StorageProvider.Postgres)
         {
-            return InsertPostgresAsync(conversationId, activityId, cancellationToken);
+            return InsertPostgresAsync(conversationId, activityId, stamp, now, cancellationToken);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new Pending(conversationId, activityId, time.GetUtcNow());
+        var pending = new Pending(new LedgerRow(conversationId, activityId, stamp, now));
         if (!_pending.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqlProcessedActivityStore));
@@ -70,28 +72,31 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
         return pending.First.Task;
     }
 
-    private async Task<bool> InsertPostgresAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
+    private async Task<bool> InsertPostgresAsync(string conversationId, string activityId, long stamp, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync("SET LOCAL synchronous_commit TO OFF", transaction, cancellationToken);
-            return await InsertAsync(connection, transaction, conversationId, activityId, time.GetUtcNow(), cancellationToken);
+            return await InsertAsync(connection, transaction, new LedgerRow(conversationId, activityId, stamp, now), cancellationToken);
         }, cancellationToken) == 1;
 
-    public async Task<bool> WasRecordedAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    public async Task<bool> WasRecordedAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken)
     {
+        var stamp = LedgerStamp.ToLookUp(stampedAt);
         if (_ledger is { } ledger)
         {
             // Synchronous on purpose: one prepared lookup on the ledger's own connection, no pool rent, no hop.
-            return database.Run((ledger, conversationId, activityId), static s => s.ledger.WasRecorded(s.conversationId, s.activityId));
+            return database.Run((ledger, conversationId, activityId, stamp), static s => s.ledger.WasRecorded(s.conversationId, s.activityId, s.stamp));
         }
         return (await database.RunAsync(connection => connection.QueryAsync(
-            "SELECT 1 FROM processed_activities WHERE conversation_id = @conversation AND activity_id = @activity", null,
-            r => true, cancellationToken, ("conversation", conversationId), ("activity", activityId)), cancellationToken)).Count > 0;
+            "SELECT 1 FROM processed_activities WHERE stamped_at IN (@stamp, 0) AND conversation_id = @conversation AND activity_id = @activity", null,
+            r => true, cancellationToken, ("stamp", stamp), ("conversation", conversationId), ("activity", activityId)), cancellationToken)).Count > 0;
     }
 
+    /// <summary>Rows age by their stamp, and unstamped ones (<see cref="LedgerStamp.None"/>) by the time they were processed.</summary>
     public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         database.RunAsync(connection => connection.ExecuteAsync(
-            "DELETE FROM processed_activities WHERE processed_at < @before", null, cancellationToken, ("before", before)), cancellationToken);
+            "DELETE FROM processed_activities WHERE (stamped_at > 0 AND stamped_at < @before) OR (stamped_at = 0 AND processed_at < @before)",
+            null, cancellationToken, ("before", before)), cancellationToken);
 
     private void EnsureWriter()
     {
@@ -107,7 +112,7 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
 
     private async Task WriteAsync()
     {
-        var batch = new List<(string ConversationId, string ActivityId, DateTimeOffset At)>(MaxBatch);
+        var batch = new List<LedgerRow>(MaxBatch);
         var waiting = new List<Pending>(MaxBatch);
         var lastCommit = 0L;
         while (await _pending.Reader.WaitToReadAsync())
@@ -123,7 +128,7 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
             waiting.Clear();
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
             {
-                batch.Add((next.ConversationId, next.ActivityId, next.At));
+                batch.Add(next.Row);
                 waiting.Add(next);
             }
             try
@@ -148,21 +153,22 @@ public sealed class SqlProcessedActivityStore(StorageDatabase database, TimeProv
     }
 
     /// <summary>For a SQLite database reached another way than <see cref="SqliteDatabase"/> (tests): a pooled connection per batch.</summary>
-    private Task<bool[]> RecordPooledAsync(List<(string ConversationId, string ActivityId, DateTimeOffset At)> batch) =>
+    private Task<bool[]> RecordPooledAsync(List<LedgerRow> batch) =>
         database.RunAsync(async connection =>
         {
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
             var results = new bool[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
-                results[i] = await InsertAsync(connection, transaction, batch[i].ConversationId, batch[i].ActivityId, batch[i].At, CancellationToken.None) == 1;
+                results[i] = await InsertAsync(connection, transaction, batch[i], CancellationToken.None) == 1;
             }
             await transaction.CommitAsync(CancellationToken.None);
             return results;
         }, CancellationToken.None);
 
-    private static Task<int> InsertAsync(DbConnection connection, DbTransaction? transaction, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(Insert, transaction, cancellationToken, ("conversation", conversationId), ("activity", activityId), ("now", at));
+    private static Task<int> InsertAsync(DbConnection connection, DbTransaction? transaction, LedgerRow row, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(Insert, transaction, cancellationToken,
+            ("stamp", row.Stamp), ("conversation", row.ConversationId), ("activity", row.ActivityId), ("now", row.ProcessedAt));
 
     public void Dispose()
     {

@@ -13,11 +13,11 @@ namespace GiBot.Storage.Sql;
 /// </summary>
 internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposable
 {
-    private const string Select = "SELECT 1 FROM processed_activities WHERE conversation_id = $conversation AND activity_id = $activity";
+    private const string Select = "SELECT 1 FROM processed_activities WHERE stamped_at IN ($stamp, 0) AND conversation_id = $conversation AND activity_id = $activity";
 
     private const string Insert = """
-        INSERT INTO processed_activities (conversation_id, activity_id, processed_at) VALUES ($conversation, $activity, $now)
-        ON CONFLICT (conversation_id, activity_id) DO NOTHING
+        INSERT INTO processed_activities (stamped_at, conversation_id, activity_id, processed_at) VALUES ($stamp, $conversation, $activity, $now)
+        ON CONFLICT (stamped_at, conversation_id, activity_id) DO NOTHING
         """;
 
     private static void Check(int rc, sqlite3 db)
@@ -39,7 +39,7 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
     /// </summary>
     private sealed class Insertion(SqliteConnection connection) : PreparedStatement(connection, Insert, "PRAGMA synchronous=NORMAL")
     {
-        public bool[] Run(IReadOnlyList<(string ConversationId, string ActivityId, DateTimeOffset At)> batch)
+        public bool[] Run(IReadOnlyList<LedgerRow> batch)
         {
             var db = _connection.Handle!;
             var results = new bool[batch.Count];
@@ -50,9 +50,10 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
                 {
                     try
                     {
-                        Check(raw.sqlite3_bind_text(_statement, 1, batch[i].ConversationId), db);
-                        Check(raw.sqlite3_bind_text(_statement, 2, batch[i].ActivityId), db);
-                        Check(raw.sqlite3_bind_int64(_statement, 3, batch[i].At.ToUnixTimeMilliseconds()), db);
+                        Check(raw.sqlite3_bind_int64(_statement, 1, batch[i].Stamp), db);
+                        Check(raw.sqlite3_bind_text(_statement, 2, batch[i].ConversationId), db);
+                        Check(raw.sqlite3_bind_text(_statement, 3, batch[i].ActivityId), db);
+                        Check(raw.sqlite3_bind_int64(_statement, 4, batch[i].ProcessedAt.ToUnixTimeMilliseconds()), db);
                         var rc = raw.sqlite3_step(_statement);
                         if (rc != raw.SQLITE_DONE)
                         {
@@ -83,13 +84,14 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
     /// <summary>The lookup's connection and its statement, prepared once and stepped through the raw API.</summary>
     private sealed class Lookup(SqliteConnection connection) : PreparedStatement(connection, Select)
     {
-        public bool Exists(string conversationId, string activityId)
+        public bool Exists(string conversationId, string activityId, long stamp)
         {
             var db = _connection.Handle!;
             try
             {
-                Check(raw.sqlite3_bind_text(_statement, 1, conversationId), db);
-                Check(raw.sqlite3_bind_text(_statement, 2, activityId), db);
+                Check(raw.sqlite3_bind_int64(_statement, 1, stamp), db);
+                Check(raw.sqlite3_bind_text(_statement, 2, conversationId), db);
+                Check(raw.sqlite3_bind_text(_statement, 3, activityId), db);
                 // The connection's busy_timeout applies to the step, as it does for a command.
                 var rc = raw.sqlite3_step(_statement);
                 if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
@@ -140,14 +142,15 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
         }
     }
 
-    public bool WasRecorded(string conversationId, string activityId)
+    /// <summary>Looks under <paramref name="stamp"/> (from <see cref="LedgerStamp.ToLookUp"/>) and under <see cref="LedgerStamp.None"/>.</summary>
+    public bool WasRecorded(string conversationId, string activityId, long stamp)
     {
         lock (_readGate)
         {
             try
             {
                 _reader ??= new Lookup(database.OpenDedicated());
-                return _reader.Exists(conversationId, activityId);
+                return _reader.Exists(conversationId, activityId, stamp);
             }
             catch
             {
@@ -159,7 +162,7 @@ internal sealed class SqliteActivityLedger(SqliteDatabase database) : IDisposabl
     }
 
     /// <summary>Inserts the batch in one transaction; for each id, whether its row is new. Called by one writer at a time.</summary>
-    public bool[] Record(IReadOnlyList<(string ConversationId, string ActivityId, DateTimeOffset At)> batch)
+    public bool[] Record(IReadOnlyList<LedgerRow> batch)
     {
         try
         {

@@ -73,14 +73,14 @@ public sealed class AcknowledgeBeforeRecordTests : LocalBotTest
 
         public ConcurrentDictionary<(string, string), bool> Recorded { get; } = new();
 
-        public async Task<bool> TryRecordAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+        public async Task<bool> TryRecordAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken)
         {
             RecordStarted.TrySetResult();
             await Release.Task.WaitAsync(cancellationToken);
             return Recorded.TryAdd((conversationId, activityId), true);
         }
 
-        public Task<bool> WasRecordedAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
+        public Task<bool> WasRecordedAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken) =>
             Task.FromResult(Recorded.ContainsKey((conversationId, activityId)));
 
         public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.FromResult(0);

@@ -36,13 +36,13 @@ public sealed class LookupSparingDeduplicationTests : IDisposable
     {
         public int Lookups;
 
-        public Task<bool> TryRecordAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
-            inner.TryRecordAsync(conversationId, activityId, cancellationToken);
+        public Task<bool> TryRecordAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken) =>
+            inner.TryRecordAsync(conversationId, activityId, stampedAt, cancellationToken);
 
-        public Task<bool> WasRecordedAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+        public Task<bool> WasRecordedAsync(string conversationId, string activityId, DateTimeOffset? stampedAt, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref Lookups);
-            return inner.WasRecordedAsync(conversationId, activityId, cancellationToken);
+            return inner.WasRecordedAsync(conversationId, activityId, stampedAt, cancellationToken);
         }
 
         public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.PurgeAsync(before, cancellationToken);

@@ -99,19 +99,19 @@ public sealed class ProcessedActivityDeduplicationTests : IDisposable
         var path = _directory.File("gibot.db");
         var database = await MigratedAsync(new SqliteDatabase(path));
         var store = new SqlProcessedActivityStore(database, TimeProvider.System);
-        Assert.False(await store.WasRecordedAsync("a:chat", "m-1", None));
+        Assert.False(await store.WasRecordedAsync("a:chat", "m-1", null, None));
 
         await using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
         {
             await other.OpenAsync();
-            await other.ExecuteAsync("INSERT INTO processed_activities (conversation_id, activity_id, processed_at) VALUES ('a:chat', 'm-1', 0)", null, None);
+            await other.ExecuteAsync("INSERT INTO processed_activities (stamped_at, conversation_id, activity_id, processed_at) VALUES (0, 'a:chat', 'm-1', 0)", null, None);
         }
 
-        Assert.True(await store.WasRecordedAsync("a:chat", "m-1", None));
-        Assert.False(await store.WasRecordedAsync("a:chat", "m-2", None));
-        Assert.True(await store.TryRecordAsync("a:chat", "m-2", None));
-        Assert.False(await store.TryRecordAsync("a:chat", "m-1", None));
-        Assert.True(await store.WasRecordedAsync("a:chat", "m-2", None));
+        Assert.True(await store.WasRecordedAsync("a:chat", "m-1", null, None));
+        Assert.False(await store.WasRecordedAsync("a:chat", "m-2", null, None));
+        Assert.True(await store.TryRecordAsync("a:chat", "m-2", null, None));
+        Assert.False(await store.TryRecordAsync("a:chat", "m-1", null, None));
+        Assert.True(await store.WasRecordedAsync("a:chat", "m-2", null, None));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class ProcessedActivityDeduplicationTests : IDisposable
                 (await c.QueryAsync("PRAGMA synchronous", null, r => r.GetInt64(0), None))[0], None);
             Assert.Equal(2, synchronous);
         }
-        Assert.True(await new SqlProcessedActivityStore(database, TimeProvider.System).WasRecordedAsync("a:chat", "m-19", None));
+        Assert.True(await new SqlProcessedActivityStore(database, TimeProvider.System).WasRecordedAsync("a:chat", "m-19", null, None));
     }
 
     [Fact]
@@ -137,10 +137,10 @@ public sealed class ProcessedActivityDeduplicationTests : IDisposable
         var database = await MigratedAsync(new SqliteDatabase(_directory.File("gibot.db")));
         await using var store = new SqlProcessedActivityStore(database, TimeProvider.System) { CommitInterval = TimeSpan.FromSeconds(1) };
         // After a quiet spell an id is committed at once, well before the interval would end.
-        Assert.True(await store.TryRecordAsync("a:chat", "m-0", None).WaitAsync(TimeSpan.FromMilliseconds(900)));
+        Assert.True(await store.TryRecordAsync("a:chat", "m-0", null, None).WaitAsync(TimeSpan.FromMilliseconds(900)));
         Assert.Equal(1, store.Commits);
 
-        var records = Enumerable.Range(1, 29).Select(i => store.TryRecordAsync("a:chat", $"m-{i}", None)).ToArray();
+        var records = Enumerable.Range(1, 29).Select(i => store.TryRecordAsync("a:chat", $"m-{i}", null, None)).ToArray();
         await Task.Delay(200);
         Assert.DoesNotContain(records, r => r.IsCompleted);
 
@@ -148,7 +148,7 @@ public sealed class ProcessedActivityDeduplicationTests : IDisposable
         Assert.Equal(2, store.Commits);
         for (var i = 0; i < 30; i++)
         {
-            Assert.True(await store.WasRecordedAsync("a:chat", $"m-{i}", None));
+            Assert.True(await store.WasRecordedAsync("a:chat", $"m-{i}", null, None));
         }
     }
 }

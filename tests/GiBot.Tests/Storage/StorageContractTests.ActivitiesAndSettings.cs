@@ -7,15 +7,15 @@ public abstract partial class StorageContractTests
     {
         var a = await StoresAsync();
         var b = new TestStores(await OpenDatabaseAsync(), Time);
-        Assert.True(await a.Activities.TryRecordAsync("a:chat", "m-1", None));
-        Assert.False(await b.Activities.TryRecordAsync("a:chat", "m-1", None));
-        Assert.True(await b.Activities.TryRecordAsync("a:other-chat", "m-1", None));
+        Assert.True(await a.Activities.TryRecordAsync("a:chat", "m-1", null, None));
+        Assert.False(await b.Activities.TryRecordAsync("a:chat", "m-1", null, None));
+        Assert.True(await b.Activities.TryRecordAsync("a:other-chat", "m-1", null, None));
 
         Time.Advance(TimeSpan.FromDays(3));
-        Assert.True(await a.Activities.TryRecordAsync("a:chat", "m-2", None));
+        Assert.True(await a.Activities.TryRecordAsync("a:chat", "m-2", null, None));
         Assert.Equal(2, await a.Activities.PurgeAsync(Time.GetUtcNow().AddDays(-2), None));
-        Assert.True(await a.Activities.TryRecordAsync("a:chat", "m-1", None));
-        Assert.False(await a.Activities.TryRecordAsync("a:chat", "m-2", None));
+        Assert.True(await a.Activities.TryRecordAsync("a:chat", "m-1", null, None));
+        Assert.False(await a.Activities.TryRecordAsync("a:chat", "m-2", null, None));
     }
 
     [Fact]
