@@ -1,4 +1,5 @@
 using GiBot.Protocol.Turns;
+using GiBot.Reminders.Nudges;
 using GiBot.Reminders.Schedule;
 using GiBot.Reminders.Sending;
 using GiBot.Reminders.Teams;
@@ -30,6 +31,8 @@ public static class RemindersSetup
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         services.AddSingleton<ReminderAdmin>();
+        services.AddSingleton<ManualNudge>();
+        services.AddSingleton<NudgeRefusalNotice>();
         services.AddSingleton<IMessageFeature, ReminderFeature>();
         services.AddSingleton<ICardActionFeature, ReminderCardActions>();
         DecorateUpdateStore(services);
