@@ -22,6 +22,7 @@ public static class RemindersSetup
         services.AddSingleton<ConfiguredReportingSchedule>();
         services.AddSingleton<IReportingSchedule>(sp => sp.GetRequiredService<ConfiguredReportingSchedule>());
         services.AddSingleton<WorkingHours>();
+        services.AddSingleton<SnoozeTime>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<ReminderCards>();
         services.AddSingleton<ReminderRecipients>();
