@@ -44,6 +44,7 @@ public sealed class ManualNudge(
             .Where(r => r.Plan.Measure == measure && ReminderSteps.IsManual(r.Plan.Step)).ToArray();
         var reply = new NudgeReply(measure, window.Period) { Reported = reported, GoesOutAt = at != now ? hours.Format(at) : null };
         var unreachable = new Dictionary<string, (string Name, List<string> Units)>(StringComparer.Ordinal);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in units.ResponsibleUnits(found).Select(u => u.Name).Where(u => !reported.Contains(u)))
         {
             if (recent.Where(r => r.Plan.UnitId == unit).MaxBy(r => r.Plan.DueAt) is { } last)
@@ -63,6 +64,7 @@ public sealed class ManualNudge(
                 if (await references.FindPersonalChatAsync(liaison.AadObjectId, cancellationToken) is not null)
                 {
                     reachable.Add(NameOf(liaison));
+                    reached.Add(liaison.AadObjectId);
                 }
                 else if (unreachable.TryGetValue(liaison.AadObjectId, out var known))
                 {
@@ -81,6 +83,7 @@ public sealed class ManualNudge(
             await reminders.PlanAsync(new ReminderPlan(measure, unit, window.Period, ReminderSteps.Manual(at), at, requesterAadObjectId), cancellationToken);
             reply.Nudged.Add((unit, reachable));
         }
+        reply.PeopleReached = reached.Count;
         reply.Unreachable.AddRange(unreachable.Values.Select(u => new UnreachableLiaison(u.Name, u.Units)));
         if (reply.Nudged.Count > 0)
         {

@@ -3,6 +3,7 @@ using GiBot.Localization;
 using GiBot.Protocol.Turns;
 using GiBot.Relay;
 using GiBot.Reminders.Sending;
+using GiBot.Storage;
 
 namespace GiBot.Reminders.Nudges;
 
@@ -14,29 +15,35 @@ public sealed class NudgeRefusalNotice(ReminderRecipients recipients, PersonalNo
 {
     public async Task TellAsync(IReadOnlyList<NudgeRefusal> refusals, CancellationToken cancellationToken)
     {
-        var byRequester = refusals
-            .SelectMany(r => r.Plans.Where(p => !string.IsNullOrEmpty(p.Payload)).Select(p => (Requester: p.Payload!, Refusal: r, p.Measure)))
-            .GroupBy(x => x.Requester, StringComparer.Ordinal);
-        foreach (var group in byRequester)
+        var requesters = refusals.SelectMany(r => r.Plans).Select(p => p.Payload).OfType<string>().Where(p => p.Length > 0).Distinct(StringComparer.Ordinal);
+        foreach (var requester in requesters)
         {
-            var language = await recipients.LanguageOfAsync(group.Key, cancellationToken);
-            var missed = group.GroupBy(x => x.Refusal).Select(g => (Refusal: g.Key, Measures: g.Select(x => x.Measure).Distinct().Order().ToArray())).ToArray();
-            await notifier.TellAsync(group.Key, new OutgoingMessage(Text(missed, language)), cancellationToken);
+            var missed = refusals.Select(r => new Missed(r, r.Plans.Where(p => p.Payload == requester).ToArray())).Where(m => m.Plans.Count > 0).ToArray();
+            var language = await recipients.LanguageOfAsync(requester, cancellationToken);
+            await notifier.TellAsync(requester, new OutgoingMessage(Text(missed, language)), cancellationToken);
         }
     }
 
-    public static string Text(IReadOnlyList<(NudgeRefusal Refusal, int[] Measures)> missed, Language language)
+    /// <summary>One person a requester's nudge missed, with the requester's plans it held.</summary>
+    public sealed record Missed(NudgeRefusal Refusal, IReadOnlyList<ReminderPlan> Plans)
+    {
+        public IReadOnlyList<int> Measures => Plans.Select(p => p.Measure).Distinct().Order().ToArray();
+
+        public IReadOnlyList<string> Units => Plans.Select(p => p.UnitId).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    public static string Text(IReadOnlyList<Missed> missed, Language language)
     {
         var sep = language.Pick("、", ", ");
         var text = new StringBuilder(language.Pick(
             $"您发出的催办有 {missed.Count} 人没有收到：\n\n",
             $"Your nudge did not reach {missed.Count} {(missed.Count == 1 ? "person" : "people")}:\n\n"));
-        foreach (var (refusal, measures) in missed)
+        foreach (var one in missed)
         {
-            var person = refusal.Person;
+            var person = one.Refusal.Person;
             var name = person.Name ?? person.Email ?? person.AadObjectId;
-            var what = language.Pick($"第 {string.Join(sep, measures)} 项", $"measure {string.Join(sep, measures)}");
-            text.Append($"- {name}{language.Pick("（", " (")}{string.Join(sep, person.UnitIds)}{sep}{what}{language.Pick("）：", "): ")}{refusal.Reason(language)}{language.Pick("。", ".")}\n");
+            var what = language.Pick($"第 {string.Join(sep, one.Measures)} 项", $"measure{(one.Measures.Count > 1 ? "s" : "")} {string.Join(sep, one.Measures)}");
+            text.Append($"- {name}{language.Pick("（", " (")}{string.Join(sep, one.Units)}{sep}{what}{language.Pick("）：", "): ")}{one.Refusal.Reason(language)}{language.Pick("。", ".")}\n");
         }
         if (missed.Any(m => m.Refusal.PersonCanFix))
         {

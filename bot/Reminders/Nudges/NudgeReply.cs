@@ -10,10 +10,13 @@ public sealed record UnreachableLiaison(string Name, IReadOnlyList<string> Units
 /// What "提醒 N" did, told honestly: which units' liaisons were nudged and how many of those people the bot can reach,
 /// who it cannot reach (no personal chat with GiBot) and what to do about it, and the units left out and why.
 /// </summary>
-public sealed record NudgeReply(int Measure, string Period)
+public sealed class NudgeReply(int measure, string period)
 {
     /// <summary>Units nudged, each with the liaisons the bot can reach.</summary>
     public List<(string Unit, IReadOnlyList<string> Liaisons)> Nudged { get; } = [];
+
+    /// <summary>How many people the nudge reaches (a liaison of two units nudged counts once).</summary>
+    public int PeopleReached { get; set; }
 
     public List<UnreachableLiaison> Unreachable { get; } = [];
 
@@ -36,19 +39,19 @@ public sealed record NudgeReply(int Measure, string Period)
         var text = new StringBuilder();
         if (Nudged.Count > 0)
         {
-            var people = Nudged.Sum(n => n.Liaisons.Count);
+            var people = PeopleReached;
             var units = string.Join(sep, Nudged.Select(n => $"{n.Unit}{language.Pick("（", " (")}{string.Join(sep, n.Liaisons)}{language.Pick("）", ")")}"));
             text.Append(language.Pick(
-                $"已安排提醒第 {Measure} 项措施（{Period}）未报单位的联络员，共 {people} 人：{units}。",
-                $"Nudging the liaisons of the units that have not reported measure {Measure} ({Period}), {people} {(people == 1 ? "person" : "people")}: {units}."));
+                $"已安排提醒第 {measure} 项措施（{period}）未报单位的联络员，共 {people} 人：{units}。",
+                $"Nudging the liaisons of the units that have not reported measure {measure} ({period}), {people} {(people == 1 ? "person" : "people")}: {units}."));
             text.Append(GoesOutAt is { } at
                 ? language.Pick($"现在不是工作时间，提醒将于 {at} 发出。", $" It is outside working hours, so it goes out at {at}.")
                 : "");
-            text.Append(language.Pick("若 Teams 拒收，我会告诉您没送达谁。", " Should Teams refuse it, I will tell you whom it did not reach."));
+            text.Append(language.Pick("若 Teams 拒收，我会在与您的私聊中告诉您没送达谁。", " Should Teams refuse it, I will tell you in our 1:1 chat whom it did not reach."));
         }
         else
         {
-            text.Append(language.Pick($"第 {Measure} 项措施（{Period}）本次没有发出新的提醒。", $"No new nudge for measure {Measure} ({Period})."));
+            text.Append(language.Pick($"第 {measure} 项措施（{period}）本次没有发出新的提醒。", $"No new nudge for measure {measure} ({period})."));
         }
         if (Unreachable.Count > 0)
         {
@@ -64,8 +67,8 @@ public sealed record NudgeReply(int Measure, string Period)
                     $"So nobody at these units is nudged this time: {string.Join(sep, NoneReachable)}.\n"));
             }
             text.Append(language.Pick(
-                $"处理方法：请他们在 Teams 中搜索并添加 GiBot 应用、给它发一条消息（或由 Teams 管理员为他们安装 GiBot），然后再发送“提醒 {Measure}”；也可以先电话通知。",
-                $"What to do: ask them to find and add the GiBot app in Teams and send it a message (or have a Teams administrator install it for them), then send \"remind {Measure}\" again; meanwhile, a phone call reaches them."));
+                $"处理方法：请他们在 Teams 中搜索并添加 GiBot 应用、给它发一条消息（或由 Teams 管理员为他们安装 GiBot），然后再发送“提醒 {measure}”；也可以先电话通知。",
+                $"What to do: ask them to find and add the GiBot app in Teams and send it a message (or have a Teams administrator install it for them), then send \"remind {measure}\" again; meanwhile, a phone call reaches them."));
         }
         if (Reported.Count > 0)
         {

@@ -122,7 +122,7 @@ public sealed class NudgeHonestyTests
         var refusal = new NudgeRefusal(person, [new ReminderPlan(8, "执法稽查科", "2026-11", "manual@x", default, "admin")], status, code);
         Assert.Contains(words, refusal.Reason(Language.Chinese), StringComparison.Ordinal);
         Assert.Equal(personCanFix, refusal.PersonCanFix);
-        var text = NudgeRefusalNotice.Text([(refusal, [8])], Language.Chinese);
+        var text = NudgeRefusalNotice.Text([new NudgeRefusalNotice.Missed(refusal, refusal.Plans)], Language.Chinese);
         Assert.Equal(personCanFix, text.Contains("重新添加或打开 GiBot", StringComparison.Ordinal));
     }
 }
