@@ -16,9 +16,12 @@ namespace GiBot.Reminders;
 /// (cards/reminder-row-actions.json: 立即填报, 本期无新进展, 稍后提醒 as cards/reminder-snooze-choices.json or, in a long digest, cards/reminder-snooze-later.json), or, for a unit head, the liaisons to follow up with.
 /// A digest of one reads as the single reminder it is.
 /// </summary>
-public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions options, WorkingHours hours)
+public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions options, WorkingHours hours, SnoozeTime snoozeTime)
 {
-    /// <summary>Up to this many rows, each row's 稍后提醒 offers later today or tomorrow; beyond, later today only.</summary>
+    /// <summary>
+    /// Up to this many rows, each row's 稍后提醒 offers later today or tomorrow (tomorrow only when that is still before the
+    /// deadline, <see cref="SnoozeTime.Fits"/>); beyond, later today only.
+    /// </summary>
     public const int RoomyRows = 8;
 
     public AdaptiveCard Digest(IReadOnlyList<DigestRow> rows, DateTimeOffset now, string? lateNote, Language language)
@@ -86,11 +89,11 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
                 ? language.Pick($"汇报期 {plan.Period} · 已于 {deadline} 截止，逾期未报", $"Period {plan.Period} · overdue since {deadline}")
                 : language.Pick($"汇报期 {plan.Period} · 截止 {deadline}", $"Period {plan.Period} · due {deadline}"))
             .Set("measureText", measure is null || count > 1 ? null : Text(measure.Text, measure.SummaryEn, language))
-            .Set("footer", row.LateLiaisons is { } liaisons ? Note(FollowUp(row, liaisons, language)) : Actions(row, count <= RoomyRows, language));
+            .Set("footer", row.LateLiaisons is { } liaisons ? Note(FollowUp(row, liaisons, language)) : Actions(row, count <= RoomyRows && snoozeTime.Fits(ReminderVerbs.UntilTomorrow, now, row.Window.DueAt), language));
         return CardTemplate.Get("reminder-row").FillObject(values);
     }
 
-    private JsonObject Actions(DigestRow row, bool roomy, Language language)
+    private JsonObject Actions(DigestRow row, bool withTomorrow, Language language)
     {
         var plan = row.Plan;
         var values = new CardValues()
@@ -98,20 +101,21 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
             .Set("reportData", UpdateVerbs.StartData(plan.Measure, language, plan.UnitId, plan.Period))
             .Set("noChangeTitle", language.Pick("本期无新进展", "No news this period"))
             .Set("noChangeData", ReminderVerbs.NoChangeData(plan, language))
-            .Set("snooze", Snooze(plan, roomy, language));
+            .Set("snooze", Snooze(plan, withTomorrow, language));
         return CardTemplate.Get("reminder-row-actions").FillObject(values);
     }
 
     /// <summary>
-    /// 稍后提醒: the choice of later today or tomorrow morning when the digest has room; in a long digest (more than
-    /// <see cref="RoomyRows"/> rows) one button for later today, which keeps 19 rows well within Teams' card size.
+    /// 稍后提醒: the choice of later today or tomorrow morning when the digest has room and tomorrow morning is before the
+    /// deadline; otherwise one button for later today (in a long digest, more than <see cref="RoomyRows"/> rows, it keeps 19 rows
+    /// well within Teams' card size).
     /// </summary>
-    private JsonObject Snooze(ReminderPlan plan, bool roomy, Language language)
+    private JsonObject Snooze(ReminderPlan plan, bool withTomorrow, Language language)
     {
         var hoursLater = $"{options.Snooze.TotalHours:0.#}";
         var values = new CardValues()
             .Set("snoozeHoursData", ReminderVerbs.SnoozeData(plan, ReminderVerbs.UntilLater, language));
-        if (!roomy)
+        if (!withTomorrow)
         {
             return CardTemplate.Get("reminder-snooze-later").FillObject(values
                 .Set("snoozeHoursTitle", language.Pick($"{hoursLater} 小时后提醒", $"Remind me in {hoursLater} h")));

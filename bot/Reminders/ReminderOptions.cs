@@ -35,6 +35,9 @@ public sealed record ReminderOptions
 
     public TimeOnly SnoozeTomorrowAt { get; init; } = new(9, 0);
 
+    /// <summary>How long before the reporting deadline a snooze reminds at the latest, leaving time to fill the card in.</summary>
+    public TimeSpan SnoozeBeforeDeadline { get; init; } = TimeSpan.FromHours(1);
+
     public TimeSpan ManualNudgeInterval { get; init; } = TimeSpan.FromHours(1);
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
@@ -85,6 +88,7 @@ public sealed record ReminderOptions
             Ladder = ladder,
             Snooze = Span(section["Snooze"], defaults.Snooze),
             SnoozeTomorrowAt = Time(section["SnoozeTomorrowAt"], defaults.SnoozeTomorrowAt),
+            SnoozeBeforeDeadline = Span(section["SnoozeBeforeDeadline"], defaults.SnoozeBeforeDeadline),
             ManualNudgeInterval = Span(section["ManualNudgeInterval"], defaults.ManualNudgeInterval),
             PollInterval = Positive(Span(section["PollInterval"], defaults.PollInterval), "PollInterval"),
             Lease = Positive(Span(section["Lease"], defaults.Lease), "Lease"),

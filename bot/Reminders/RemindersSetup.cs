@@ -1,4 +1,5 @@
 using GiBot.Protocol.Turns;
+using GiBot.Reminders.Nudges;
 using GiBot.Reminders.Schedule;
 using GiBot.Reminders.Sending;
 using GiBot.Reminders.Teams;
@@ -21,6 +22,7 @@ public static class RemindersSetup
         services.AddSingleton<ConfiguredReportingSchedule>();
         services.AddSingleton<IReportingSchedule>(sp => sp.GetRequiredService<ConfiguredReportingSchedule>());
         services.AddSingleton<WorkingHours>();
+        services.AddSingleton<SnoozeTime>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<ReminderCards>();
         services.AddSingleton<ReminderRecipients>();
@@ -30,6 +32,8 @@ public static class RemindersSetup
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         services.AddSingleton<ReminderAdmin>();
+        services.AddSingleton<ManualNudge>();
+        services.AddSingleton<NudgeRefusalNotice>();
         services.AddSingleton<IMessageFeature, ReminderFeature>();
         services.AddSingleton<ICardActionFeature, ReminderCardActions>();
         DecorateUpdateStore(services);

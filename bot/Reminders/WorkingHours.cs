@@ -31,6 +31,26 @@ public sealed class WorkingHours(ReminderOptions options, WorkingDayCalendar cal
         return At(day, options.WorkStart);
     }
 
+    /// <summary>The instant itself when open, otherwise the last minute of the working period before it.</summary>
+    public DateTimeOffset LastOpenAtOrBefore(DateTimeOffset instant)
+    {
+        if (IsOpen(instant))
+        {
+            return instant;
+        }
+        var local = instant.ToOffset(options.UtcOffset);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        if (local.TimeOfDay < options.WorkStart.ToTimeSpan())
+        {
+            day = day.AddDays(-1);
+        }
+        while (options.WorkingDaysOnly && !calendar.IsWorkingDay(day))
+        {
+            day = day.AddDays(-1);
+        }
+        return At(day, TimeOnly.MinValue) + options.WorkEnd - TimeSpan.FromMinutes(1);
+    }
+
     /// <summary>A Beijing-time day and time as a UTC instant.</summary>
     public DateTimeOffset At(DateOnly day, TimeOnly time) => new DateTimeOffset(day, time, options.UtcOffset).ToUniversalTime();
 

@@ -5,6 +5,10 @@ namespace GiBot.Reminders.Sending;
 /// <summary>
 /// What dispatching a batch of claimed plans did: who could not be reached, how many plans were finished (sent, found
 /// reported, or set to retry after a failed send), and whether digests were left unsent because the pass ran out of
-/// time (their plans were handed back, due at once, so the next pass sends them).
+/// time (their plans were handed back, due at once, so the next pass sends them), and the admins' nudges Teams refused
+/// for good.
 /// </summary>
-public sealed record ReminderDispatch(IReadOnlyList<RosterPerson> Unreachable, int Finished, bool HandedBack);
+public sealed record ReminderDispatch(IReadOnlyList<RosterPerson> Unreachable, int Finished, bool HandedBack)
+{
+    public IReadOnlyList<Nudges.NudgeRefusal> RefusedNudges { get; init; } = [];
+}

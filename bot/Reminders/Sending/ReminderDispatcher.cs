@@ -2,6 +2,7 @@ using GiBot.Localization;
 using GiBot.Protocol.Connector;
 using GiBot.Protocol.Schema;
 using GiBot.Protocol.Turns;
+using GiBot.Reminders.Nudges;
 using GiBot.Reminders.Schedule;
 using GiBot.Roster;
 using GiBot.Storage;
@@ -62,6 +63,7 @@ public sealed partial class ReminderDispatcher(
         var unreachable = new List<RosterPerson>();
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
         var unsent = new HashSet<string>(StringComparer.Ordinal);
+        var refusedNudges = new List<NudgeRefusal>();
         var sentOne = false;
         foreach (var digest in digests)
         {
@@ -80,6 +82,10 @@ public sealed partial class ReminderDispatcher(
                 continue;
             }
             sentOne = true;
+            if (outcome.RefusedNudge is { } refused)
+            {
+                refusedNudges.Add(refused);
+            }
             foreach (var key in outcome.Keys)
             {
                 failures[key] = outcome.Reason!;
@@ -96,7 +102,7 @@ public sealed partial class ReminderDispatcher(
             await FinishAsync(plan, record.ClaimToken!, failures.GetValueOrDefault(plan.Key), now, cancellationToken);
             finished++;
         }
-        return new ReminderDispatch(unreachable, finished, unsent.Count > 0);
+        return new ReminderDispatch(unreachable, finished, unsent.Count > 0) { RefusedNudges = refusedNudges };
     }
 
     /// <summary>
@@ -138,8 +144,11 @@ public sealed partial class ReminderDispatcher(
         return window;
     }
 
-    /// <summary>A digest that was sent (<see cref="Reason"/> null) or refused: the plans it held, to retry, and why.</summary>
-    private sealed record SendOutcome(IReadOnlyList<string> Keys, string? Reason);
+    /// <summary>
+    /// A digest that was sent (<see cref="Reason"/> null) or refused: the plans it held, to retry, and why; or a nudge
+    /// refused for good, not retried, whose requester is to be told.
+    /// </summary>
+    private sealed record SendOutcome(IReadOnlyList<string> Keys, string? Reason, NudgeRefusal? RefusedNudge = null);
 
     /// <summary>Reserves the digest's rows for its person and sends it; null when there was nothing left to send.</summary>
     private async Task<SendOutcome?> SendAsync(PersonalDigest digest, ConversationReference chat, DateTimeOffset now, CancellationToken cancellationToken)
@@ -178,6 +187,12 @@ public sealed partial class ReminderDispatcher(
             foreach (var row in rows)
             {
                 await reminders.ForgetSendAsync(row.Plan.Key, person.AadObjectId, cancellationToken);
+            }
+            if (ReminderSteps.IsManual(digest.Step) && e.IsPermanent)
+            {
+                // Retrying cannot help (the person removed or blocked the bot, the chat is gone): the admin who asked is
+                // told instead, and can nudge again once it is fixed.
+                return new SendOutcome([], null, new NudgeRefusal(person, rows.Select(r => r.Plan).ToArray(), e.StatusCode, e.ErrorCode));
             }
             return new SendOutcome(rows.Select(r => r.Plan.Key).ToArray(), $"{(int)e.StatusCode} {e.ErrorCode}");
         }

@@ -1,3 +1,4 @@
+using GiBot.Reminders.Nudges;
 using GiBot.Reminders.Schedule;
 using GiBot.Roster;
 using GiBot.Storage;
@@ -17,6 +18,7 @@ public sealed partial class ReminderScheduler(
     ReminderPlanner planner,
     ReminderDispatcher dispatcher,
     UnreachableNotice unreachable,
+    NudgeRefusalNotice refusedNudges,
     IReminderStore reminders,
     WorkingHours hours,
     TimeProvider time,
@@ -52,6 +54,7 @@ public sealed partial class ReminderScheduler(
         await planner.PlanAsync(started, cancellationToken);
         var handled = 0;
         var notReached = new List<RosterPerson>();
+        var refused = new List<NudgeRefusal>();
         var budget = options.Lease / 2;
         while (hours.IsOpen(time.GetUtcNow()))
         {
@@ -68,6 +71,7 @@ public sealed partial class ReminderScheduler(
             var claimedAt = time.GetUtcNow();
             var dispatch = await dispatcher.DispatchAsync(batch, claimedAt, claimedAt + budget, cancellationToken);
             notReached.AddRange(dispatch.Unreachable);
+            refused.AddRange(dispatch.RefusedNudges);
             handled += dispatch.Finished;
             if (dispatch.HandedBack)
             {
@@ -78,6 +82,10 @@ public sealed partial class ReminderScheduler(
         if (notReached.Count > 0)
         {
             await unreachable.TellAsync(notReached, cancellationToken);
+        }
+        if (refused.Count > 0)
+        {
+            await refusedNudges.TellAsync(refused, cancellationToken);
         }
         return handled;
     }

@@ -4,12 +4,11 @@ using GiBot.Measures.Registry;
 using GiBot.Reminders.Schedule;
 using GiBot.Reminders.Sending;
 using GiBot.Roster;
-using GiBot.Roster.Units;
 using GiBot.Storage;
 
 namespace GiBot.Reminders.Teams;
 
-/// <summary>What the admin commands do: show the plan, nudge a measure's units now, change a measure's cycle.</summary>
+/// <summary>What the admin commands do: show the plan, change a measure's cycle (nudging is <see cref="Nudges.ManualNudge"/>).</summary>
 public sealed class ReminderAdmin(
     ReminderOptions options,
     ConfiguredReportingSchedule schedule,
@@ -17,10 +16,7 @@ public sealed class ReminderAdmin(
     WorkingDayCalendar calendar,
     WorkingHours hours,
     MeasureRegistry registry,
-    UnitCatalog units,
-    IRosterDirectory roster,
     IReminderStore reminders,
-    IProgressUpdateStore updates,
     ChannelSummary summary,
     ReminderScheduler scheduler,
     TimeProvider time)
@@ -75,70 +71,6 @@ public sealed class ReminderAdmin(
             {
                 text.Append(language.Pick($"- 第 {measure} 项（{period}）：", $"- Measure {measure} ({period}): ")).Append(summary.Units(missing, language)).Append('\n');
             }
-        }
-        return text.ToString();
-    }
-
-    public async Task<string> NudgeAsync(int measure, string by, Language language, CancellationToken cancellationToken)
-    {
-        if (registry.Find(measure) is not { } found)
-        {
-            return language.Pick($"分工方案共有 {MeasureRegistry.MeasureCount} 项措施，没有第 {measure} 项。请发送例如“提醒 8”。",
-                $"The plan has {MeasureRegistry.MeasureCount} measures; there is no measure {measure}. Send e.g. \"remind 8\".");
-        }
-        var now = time.GetUtcNow();
-        var window = schedule.Current(measure, now);
-        var reported = await updates.UnitsNotOwingAsync(measure, window.Period, cancellationToken);
-        // Planned for when it can go out, so two nudges asked for in one night are one nudge in the morning.
-        var at = hours.NextOpen(now);
-        var recent = (await reminders.ListDueBetweenAsync(now - options.ManualNudgeInterval, at.AddMinutes(1), cancellationToken))
-            .Where(r => r.Plan.Measure == measure && ReminderSteps.IsManual(r.Plan.Step)).ToArray();
-        var nudged = new List<string>();
-        var waiting = new List<string>();
-        var nobody = new List<string>();
-        foreach (var unit in units.ResponsibleUnits(found).Select(u => u.Name).Where(u => !reported.Contains(u)))
-        {
-            if (recent.Where(r => r.Plan.UnitId == unit).MaxBy(r => r.Plan.DueAt) is { } last)
-            {
-                waiting.Add(language.Pick($"{unit}（{hours.Format(last.Plan.DueAt + options.ManualNudgeInterval)} 后可再提醒）",
-                    $"{unit} (again after {hours.Format(last.Plan.DueAt + options.ManualNudgeInterval)})"));
-                continue;
-            }
-            if ((await roster.MembersOfUnitAsync(unit, [RosterRole.Liaison], cancellationToken)).Count == 0)
-            {
-                nobody.Add(unit);
-                continue;
-            }
-            await reminders.PlanAsync(new ReminderPlan(measure, unit, window.Period, ReminderSteps.Manual(at), at, by), cancellationToken);
-            nudged.Add(unit);
-        }
-        if (nudged.Count > 0)
-        {
-            scheduler.Wake();
-        }
-        var sep = language.Pick("、", ", ");
-        var text = new StringBuilder();
-        text.Append(nudged.Count > 0
-            ? language.Pick($"已安排提醒第 {measure} 项措施（{window.Period}）未报单位的联络员：{string.Join(sep, nudged)}。",
-                $"Nudging the liaisons of the units that have not reported measure {measure} ({window.Period}): {string.Join(sep, nudged)}.")
-            : language.Pick($"第 {measure} 项措施（{window.Period}）本次没有发出新的提醒。", $"No new nudge for measure {measure} ({window.Period})."));
-        if (nudged.Count > 0 && at != now)
-        {
-            text.Append(language.Pick($"现在不是工作时间，提醒将于 {hours.Format(at)} 发出。", $" It is outside working hours, so it goes out at {hours.Format(at)}."));
-        }
-        if (reported.Count > 0)
-        {
-            text.Append(language.Pick($"\n\n已汇报或已完成：{string.Join(sep, reported)}。", $"\n\nAlready reported or finished: {string.Join(sep, reported)}."));
-        }
-        if (waiting.Count > 0)
-        {
-            text.Append(language.Pick($"\n\n每个单位每小时最多提醒一次，以下单位刚提醒过：{string.Join(sep, waiting)}。",
-                $"\n\nEach unit can be nudged at most once an hour; these were nudged recently: {string.Join(sep, waiting)}."));
-        }
-        if (nobody.Count > 0)
-        {
-            text.Append(language.Pick($"\n\n以下单位在名册中没有联络员，无法提醒：{string.Join(sep, nobody)}。可发送“添加 <姓名> 到 <单位> 为 联络员”添加（发送“成员名单”查看名册）。",
-                $"\n\nThese units have no liaison on the roster, so nobody can be nudged: {string.Join(sep, nobody)}. Send \"add <name> to <unit> as liaison\" to add one (\"roster\" lists the roster)."));
         }
         return text.ToString();
     }

@@ -12,7 +12,7 @@ namespace GiBot.Reminders.Teams;
 /// (a no-change report, <see cref="NoChangeReporter"/>, after checking the card's period).
 /// </summary>
 public sealed class ReminderCardActions(
-    ReminderOptions options,
+    SnoozeTime snoozeTime,
     WorkingHours hours,
     IReminderStore reminders,
     IRosterDirectory roster,
@@ -46,10 +46,17 @@ public sealed class ReminderCardActions(
         {
             return refusal!;
         }
+        if (schedule.Find(measure, period) is not { } window)
+        {
+            return Say(language.Pick("抱歉，这个按钮已失效（汇报期不正确）。请发送“汇报进展”填报。",
+                "Sorry, this button is no longer valid (wrong reporting period). Send \"update\" to report."));
+        }
         var now = time.GetUtcNow();
-        var at = until == ReminderVerbs.UntilTomorrow
-            ? hours.NextOpen(hours.At(hours.LocalDay(now).AddDays(1), options.SnoozeTomorrowAt))
-            : hours.NextOpen(now + options.Snooze);
+        var decision = snoozeTime.Decide(until, now, window.DueAt);
+        if (decision.At is not { } at)
+        {
+            return Say(SnoozeReplies.TooNear(measure, window, hours, language));
+        }
         var aad = caller.AadObjectId;
         // Pressed again (a double click, a second device) while a snooze is still waiting: keep the one set, not a second reminder.
         var waiting = (await reminders.ListDueBetweenAsync(now, at.AddMinutes(1), cancellationToken)).FirstOrDefault(r =>
@@ -63,8 +70,7 @@ public sealed class ReminderCardActions(
         {
             await reminders.PlanAsync(new ReminderPlan(measure, unit, period, ReminderSteps.Snooze(at, aad), at, aad), cancellationToken);
         }
-        return Say(language.Pick($"好的，将于 {hours.Format(at)}（北京时间）再次提醒您填报第 {measure} 项措施。若在此之前已填报，则不再提醒。",
-            $"OK, I will remind you about measure {measure} again at {hours.Format(at)} Beijing time, unless it is reported by then."));
+        return Say(SnoozeReplies.Set(decision with { At = at }, window, hours, language));
     }
 
     private async Task<CardActionResult> NoChangeAsync(TurnContext turn, int measure, string unit, string period, CancellationToken cancellationToken)

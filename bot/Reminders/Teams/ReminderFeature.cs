@@ -1,6 +1,7 @@
 using GiBot.Conversation;
 using GiBot.Localization;
 using GiBot.Protocol.Turns;
+using GiBot.Reminders.Nudges;
 using GiBot.Roster;
 
 namespace GiBot.Reminders.Teams;
@@ -9,7 +10,7 @@ namespace GiBot.Reminders.Teams;
 /// Admin commands "提醒计划", "提醒 8", "提醒周期 8 季度 25日" (and English). Order 45 puts them before
 /// updates (50) and measures (100), which would read "提醒 8" as a question about measure 8.
 /// </summary>
-public sealed class ReminderFeature(ReminderAdmin admin, IRosterDirectory roster) : IMessageFeature
+public sealed class ReminderFeature(ReminderAdmin admin, ManualNudge nudges, IRosterDirectory roster) : IMessageFeature
 {
     public int Order => 45;
 
@@ -39,7 +40,7 @@ public sealed class ReminderFeature(ReminderAdmin admin, IRosterDirectory roster
             reply = command switch
             {
                 ShowPlan => await admin.PlanAsync(language, cancellationToken),
-                Nudge nudge => await admin.NudgeAsync(nudge.Measure, turn.UserName ?? turn.UserAadObjectId!, language, cancellationToken),
+                Nudge nudge => await nudges.NudgeAsync(nudge.Measure, turn.UserAadObjectId!, language, cancellationToken),
                 SetCycle set => await admin.SetCycleAsync(set, language, cancellationToken),
                 ShowCycle show => admin.DescribeCycle(show.Measure, language),
                 _ => "",
