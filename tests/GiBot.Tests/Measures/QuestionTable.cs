@@ -209,6 +209,20 @@ public static class QuestionTable
         inspection ⇒ clarify: unit 执法稽查科 | unit 检验检测监督管理科
         人事科和执法稽查科 ⇒ clarify: unit 人事科 | unit 执法稽查科
         IP section ⇒ clarify: unit 知识产权保护科 | unit 知识产权促进科 | unit 知识产权维权保护中心
+        第八項措施誰負責 ⇒ measure 8
+        第二十項誰牽頭 ⇒ lead: measure 20
+        知識產權保護科負責哪些 ⇒ unit 知识产权保护科: {IpProtection}
+        執法稽查科負責哪些措施 ⇒ unit 执法稽查科: 8 9 10
+        產品質量安全監督管理科 ⇒ unit 产品质量安全监督管理科: 4
+        修武縣 ⇒ unit 修武县市场监督管理局: {All}
+        （八）嚴厲打擊地理標誌侵權假冒行為 ⇒ item 八: 8 9 10
+        （十）誰負責 ⇒ item 十: 13 14
+        雙隨機 ⇒ keyword: 12
+        當陽峪絞胎瓷 ⇒ keyword: 15
+        這20項措施分別由誰負責 ⇒ all
+        第8項和第9項 ⇒ measures: 8 9
+        第二十一項措施誰負責 ⇒ out 21
+        知識產權 ⇒ clarify: unit 知识产权保护科 | unit 知识产权促进科 | unit 知识产权维权保护中心
         你好 ⇒ none
         今天天气怎么样 ⇒ none
         asdfgh ⇒ none
