@@ -135,9 +135,14 @@ public sealed class MeasureReplies(MeasureRegistry registry)
 
     private OutgoingMessage OutOfRange(int number, Language language)
     {
-        var heading = language.Pick(
-            $"分工方案共有 {MeasureRegistry.MeasureCount} 项措施（序号 1 至 {MeasureRegistry.MeasureCount}），没有第 {number} 项。",
-            $"The plan has {MeasureRegistry.MeasureCount} measures (numbered 1 to {MeasureRegistry.MeasureCount}); there is no measure {number}.");
+        // A number too long to read is not repeated as int.MaxValue, which the user never wrote.
+        var heading = Math.Abs(number) == ChineseNumerals.TooLarge
+            ? language.Pick(
+                $"分工方案共有 {MeasureRegistry.MeasureCount} 项措施（序号 1 至 {MeasureRegistry.MeasureCount}），没有这么大的序号。",
+                $"The plan has {MeasureRegistry.MeasureCount} measures (numbered 1 to {MeasureRegistry.MeasureCount}); there is no measure with a number that large.")
+            : language.Pick(
+                $"分工方案共有 {MeasureRegistry.MeasureCount} 项措施（序号 1 至 {MeasureRegistry.MeasureCount}），没有第 {number} 项。",
+                $"The plan has {MeasureRegistry.MeasureCount} measures (numbered 1 to {MeasureRegistry.MeasureCount}); there is no measure {number}.");
         var detail = language.Pick("您可以查看全部措施，或换一个序号再问，例如“第八项措施谁负责”。", "You can open the list of all measures, or ask about another number, e.g. \"who is responsible for measure 8\".");
         return Notice(heading, detail, [(MeasureLabels.ListAllButton(language), MeasureVerbs.ListData(language))], language);
     }

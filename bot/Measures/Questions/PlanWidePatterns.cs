@@ -10,7 +10,7 @@ namespace GiBot.Measures.Questions;
 /// </summary>
 public static partial class PlanWidePatterns
 {
-    private const string Cn = "[零〇一二两三四五六七八九十]+";
+    private const string Cn = "[" + ChineseNumerals.Characters + "]+";
     private const string Num = @"\d+|" + Cn;
 
     private static readonly string[] EnglishNumbers =
@@ -66,7 +66,7 @@ public static partial class PlanWidePatterns
     private static partial Regex HowManyRegex();
 
     // A count, not an ordinal: no 第 before it.
-    [GeneratedRegex(@"(?<!第\s*)(?<![\d零〇一二两三四五六七八九十])(?<n>" + Num + @")\s*(?:项|条)\s*(?:措施|举措|工作|任务)|(?:这|共|全部|所有)\s*(?<n>" + Num + @")\s*(?:项|条)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!第\s*)(?<![\d" + ChineseNumerals.Characters + @"])(?<n>" + Num + @")\s*(?:项|条)\s*(?:措施|举措|工作|任务)|(?:这|共|全部|所有)\s*(?<n>" + Num + @")\s*(?:项|条)", RegexOptions.CultureInvariant)]
     private static partial Regex CountRegex();
 
     [GeneratedRegex(@"\b(?:leads?|leading|led)\b", RegexOptions.CultureInvariant)]
@@ -81,7 +81,7 @@ public static partial class PlanWidePatterns
     [GeneratedRegex(@"(?<![\d.])(?<a>" + Num + @")\s*(?:项|条|号)?\s*(?:-|–|—|~|～|到|至|\bto\b)\s*(?:第\s*)?(?<b>" + Num + @")(?![\d.])", RegexOptions.CultureInvariant)]
     private static partial Regex RangeRegex();
 
-    [GeneratedRegex(@"(?<![\d零〇一二两三四五六七八九十]\s*)-\s*(?<n>\d+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d" + ChineseNumerals.Characters + @"]\s*)-\s*(?<n>\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex NegativeRegex();
 
     [GeneratedRegex(@"\bmeasures?\s+(?:no\.?\s*|number\s+)?(?<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"

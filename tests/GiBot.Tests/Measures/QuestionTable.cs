@@ -171,6 +171,24 @@ public static class QuestionTable
         measure 0 ⇒ out 0
         ㉑ ⇒ out 21
         措施二十五 ⇒ out 25
+        第一百项 ⇒ out 100
+        第一百项措施谁负责 ⇒ out 100
+        第一百零一项 ⇒ out 101
+        第二百项措施 ⇒ out 200
+        第一千项 ⇒ out 1000
+        第一〇〇项 ⇒ out 100
+        第100项 ⇒ out 100
+        measure 100 ⇒ out 100
+        一百 ⇒ out 100
+        前一百项 ⇒ out 100
+        第0项 ⇒ out 0
+        第〇项 ⇒ out 0
+        第零项措施谁负责 ⇒ out 0
+        第２１项 ⇒ out 21
+        第１０项措施谁负责 ⇒ measure 10
+        第十〇项 ⇒ measure 10
+        第二〇项 ⇒ measure 20
+        第99999999999项 ⇒ out 2147483647
         第一部分 ⇒ part section 一
         part 7 ⇒ part section 七
         （一） ⇒ part item 一

@@ -11,6 +11,7 @@ public sealed class TraditionalQuestionTests
     [InlineData("地理標誌", "地理标志")]
     [InlineData("哪些措施涉及輿情監測", "哪些措施涉及舆情监测")]
     [InlineData("知識產權保護科牽頭哪些", "知识产权保护科牵头哪些")]
+    [InlineData("第一百項", "第一百项")]
     [InlineData("第十項措施由哪個科室負責", "第十项措施由哪个科室负责")]
     public void Gets_the_answer_of_its_simplified_twin(string traditional, string simplified)
     {
