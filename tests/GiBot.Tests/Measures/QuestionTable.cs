@@ -4,7 +4,8 @@ namespace GiBot.Tests.Measures;
 /// Questions people ask and exactly what GiBot must answer, one per line: <c>question ⇒ expectation</c>.
 /// Expectations: <c>measure N</c>; <c>item 八: 8 9 10</c>; <c>section 四: …</c>; <c>unit 执法稽查科: …</c>;
 /// <c>keyword: 12</c> (in rank order); <c>lead: measure 8</c> or <c>lead: unit 法规科</c>; <c>measures: 8 9 10</c> (several, in the order asked); <c>all</c>; <c>out N</c>; <c>part section|item 一</c>;
-/// <c>clarify: measure 8 | item 八 | unit 人事科 | section 二</c>; <c>none</c> (left to other features or help).
+/// <c>clarify: measure 8 | item 八 | unit 人事科 | section 二</c>; <c>unknown 食品科: 食品生产安全监督管理科 | …</c> (a unit the plan
+/// does not name, with the closest units suggested, best first); <c>none</c> (left to other features or help).
 /// </summary>
 public static class QuestionTable
 {
@@ -241,6 +242,19 @@ public static class QuestionTable
         第8項和第9項 ⇒ measures: 8 9
         第二十一項措施誰負責 ⇒ out 21
         知識產權 ⇒ clarify: unit 知识产权保护科 | unit 知识产权促进科 | unit 知识产权维权保护中心
+        食品科 ⇒ unknown 食品科: 食品生产安全监督管理科
+        食品科负责哪些 ⇒ unknown 食品科: 食品生产安全监督管理科
+        食品安全科 ⇒ unknown 食品安全科: 食品生产安全监督管理科 | 产品质量安全监督管理科
+        食品安全科負責哪些措施 ⇒ unknown 食品安全科: 食品生产安全监督管理科 | 产品质量安全监督管理科
+        质量科 ⇒ unknown 质量科: 产品质量安全监督管理科
+        质量管理科负责什么 ⇒ unknown 质量管理科: 产品质量安全监督管理科
+        知产科 ⇒ unknown 知产科: 知识产权保护科 | 知识产权促进科 | 知识产权维权保护中心
+        知识产权处 ⇒ unknown 知识产权处: 知识产权保护科 | 知识产权促进科 | 知识产权维权保护中心
+        执法大队 ⇒ unknown 执法大队: 执法稽查科
+        财务科负责哪些措施 ⇒ unknown 财务科:
+        执法科 ⇒ unit 执法稽查科: 8 9 10
+        工作格局 ⇒ none
+        有什么好处 ⇒ none
         你好 ⇒ none
         今天天气怎么样 ⇒ none
         asdfgh ⇒ none

@@ -13,6 +13,7 @@ public sealed class TraditionalQuestionTests
     [InlineData("知識產權保護科牽頭哪些", "知识产权保护科牵头哪些")]
     [InlineData("第一百項", "第一百项")]
     [InlineData("第十項措施由哪個科室負責", "第十项措施由哪个科室负责")]
+    [InlineData("食品科負責哪些", "食品科负责哪些")]
     public void Gets_the_answer_of_its_simplified_twin(string traditional, string simplified)
     {
         Assert.Equal(Language.Chinese, LanguageDetector.Detect(traditional, "en-US"));
