@@ -210,6 +210,14 @@ public static class QuestionTable
         measure eight ⇒ measure 8
         eighth measure ⇒ measure 8
         measure twenty ⇒ measure 20
+        measure eighteen ⇒ measure 18
+        the twentieth measure ⇒ measure 20
+        measure twenty-one ⇒ out 21
+        who is responsible for measure twenty one ⇒ out 21
+        measure one hundred ⇒ out 100
+        measure one hundred and five ⇒ out 105
+        twenty-first measure ⇒ out 21
+        measure zero ⇒ out 0
         这20项措施分别由谁负责 ⇒ all
         二十项措施 ⇒ all
         分工方案的20项措施 ⇒ all
