@@ -68,6 +68,7 @@ public sealed class MeasureReplies(MeasureRegistry registry)
         AskLead { About: ShowMeasure q } => LeadOf(q.Measure, language),
         AskLead { About: ListUnit q } => LedBy(q.Unit, q.UnitMeasures, language),
         NumberOutOfRange q => OutOfRange(q.Number, language),
+        UnknownUnit q => UnitNotInPlan(q.Name, q.Closest, language),
         PartOutOfRange q => q.IsSection ? SectionOutOfRange(q.Number, language) : ItemOutOfRange(q.Number, language),
         Clarify q => Clarification(q.Choices, language),
         _ => null,
@@ -122,6 +123,10 @@ public sealed class MeasureReplies(MeasureRegistry registry)
         ? language.Pick(MeasureLabels.MeasureTitle(measures[0].Number, language), $"measure {measures[0].Number}")
         : language.Pick($"第 {string.Join("、", measures.Select(m => m.Number))} 项措施", $"measures {string.Join(", ", measures.Select(m => m.Number))}");
 
+    private string OwnedPhrase(IReadOnlyList<Measure> measures, Language language) => measures.Count == registry.Measures.Count
+        ? language.Pick($"全部 {measures.Count} 项措施", $"all {measures.Count} measures")
+        : MeasuresPhrase(measures, language);
+
     /// <summary>Which measures the plan gives a lead (牵头) at all, read from the registry.</summary>
     private string LeadsOfPlan(Language language)
     {
@@ -135,11 +140,33 @@ public sealed class MeasureReplies(MeasureRegistry registry)
 
     private OutgoingMessage OutOfRange(int number, Language language)
     {
-        var heading = language.Pick(
-            $"分工方案共有 {MeasureRegistry.MeasureCount} 项措施（序号 1 至 {MeasureRegistry.MeasureCount}），没有第 {number} 项。",
-            $"The plan has {MeasureRegistry.MeasureCount} measures (numbered 1 to {MeasureRegistry.MeasureCount}); there is no measure {number}.");
+        // A number too long to read is not repeated as int.MaxValue, which the user never wrote.
+        var heading = Math.Abs(number) == ChineseNumerals.TooLarge
+            ? language.Pick(
+                $"分工方案共有 {MeasureRegistry.MeasureCount} 项措施（序号 1 至 {MeasureRegistry.MeasureCount}），没有这么大的序号。",
+                $"The plan has {MeasureRegistry.MeasureCount} measures (numbered 1 to {MeasureRegistry.MeasureCount}); there is no measure with a number that large.")
+            : language.Pick(
+                $"分工方案共有 {MeasureRegistry.MeasureCount} 项措施（序号 1 至 {MeasureRegistry.MeasureCount}），没有第 {number} 项。",
+                $"The plan has {MeasureRegistry.MeasureCount} measures (numbered 1 to {MeasureRegistry.MeasureCount}); there is no measure {number}.");
         var detail = language.Pick("您可以查看全部措施，或换一个序号再问，例如“第八项措施谁负责”。", "You can open the list of all measures, or ask about another number, e.g. \"who is responsible for measure 8\".");
         return Notice(heading, detail, [(MeasureLabels.ListAllButton(language), MeasureVerbs.ListData(language))], language);
+    }
+
+    private OutgoingMessage UnitNotInPlan(string name, IReadOnlyList<Unit> closest, Language language)
+    {
+        var heading = language.Pick($"分工方案的工作分工中没有“{name}”。", $"The plan’s division of work does not name “{name}”.");
+        var close = closest.Count == 0
+            ? language.Pick("分工方案中没有名称相近的单位。", "No unit of the plan has a similar name.")
+            : language.Pick("名称最接近的单位：", "The closest units the plan names:") + "\n\n"
+                + string.Join("\n", closest.Select(u => $"- {MeasureLabels.Unit(u, language)}{language.Pick("：", ": ")}{OwnedPhrase(registry.OwnedBy(u), language)}"));
+        // ；between names: the county bureaus' name has 、 of its own.
+        var named = registry.Units.Where(u => u.Kind != UnitKind.CountyBureau).Append(registry.CountyBureausGroup).Select(u => u.Name);
+        var detail = close + "\n\n"
+            + language.Pick($"分工方案中的责任单位：{string.Join("；", named)}。", $"The units the plan names: {string.Join("; ", named)}.")
+            + "\n\n" + MeasureLabels.Source(registry, language);
+        var buttons = closest.Select(u => (language.Pick($"{u.Name}负责的措施", $"Measures of {u.Name}"), MeasureVerbs.UnitData(u.Name, language)))
+            .Append((MeasureLabels.ListAllButton(language), MeasureVerbs.ListData(language)));
+        return Notice(heading, detail, buttons, language);
     }
 
     private OutgoingMessage SectionOutOfRange(string number, Language language)

@@ -1,45 +1,30 @@
 namespace GiBot.Measures.Questions;
 
-/// <summary>Reads and writes the small Chinese numerals the plan uses (一 to 二十, and a little beyond for out-of-range answers).</summary>
+/// <summary>
+/// Reads and writes Chinese numerals: 八, 十一, 二十, and for the numbers the plan does not have, 一百, 一百零一, 二千,
+/// 一万, or digit by digit (二〇, 一〇〇).
+/// </summary>
 public static class ChineseNumerals
 {
     private const string Digits = "零一二三四五六七八九";
 
-    public const string Characters = "零〇一二两三四五六七八九十";
+    /// <summary>Every character a numeral may have, for patterns that find numerals in a question.</summary>
+    public const string Characters = "零〇一二两三四五六七八九十百千万";
 
-    /// <summary>The value of 八, 十一, 二十, 二十一…; -1 when the text is not a numeral below 100.</summary>
+    /// <summary>The value returned for a numeral too large for an int: no measure, but a number all the same.</summary>
+    public const int TooLarge = int.MaxValue;
+
+    /// <summary>The value of 八, 十一, 二十一, 一百零一, 二〇…; -1 when the text is not a numeral.</summary>
     public static int Parse(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)
         {
             return -1;
         }
-        var ten = text.IndexOf('十');
-        if (ten < 0)
-        {
-            var value = 0;
-            foreach (var c in text)
-            {
-                var digit = DigitOf(c);
-                if (digit < 0)
-                {
-                    return -1;
-                }
-                value = value * 10 + digit;
-                if (value > 999)
-                {
-                    return -1;
-                }
-            }
-            return value;
-        }
-        var tens = ten == 0 ? 1 : text[..ten].Length == 1 ? DigitOf(text[0]) : -1;
-        var rest = text[(ten + 1)..];
-        var units = rest.IsEmpty ? 0 : rest.Length == 1 ? DigitOf(rest[0]) : -1;
-        return tens < 1 || units < 0 ? -1 : tens * 10 + units;
+        return text.IndexOfAny("十百千万") < 0 ? DigitByDigit(text) : Positional(text);
     }
 
-    /// <summary>1 → 一, 13 → 十三, 20 → 二十.</summary>
+    /// <summary>1 → 一, 13 → 十三, 20 → 二十; 100 and above in Arabic digits, as answers write them.</summary>
     public static string Format(int value) => value switch
     {
         < 0 or > 99 => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -50,6 +35,67 @@ public static class ChineseNumerals
     };
 
     public static bool IsNumeral(char c) => Characters.Contains(c);
+
+    // 二〇, 一〇〇: each character a digit.
+    private static int DigitByDigit(ReadOnlySpan<char> text)
+    {
+        long value = 0;
+        foreach (var c in text)
+        {
+            var digit = DigitOf(c);
+            if (digit < 0)
+            {
+                return -1;
+            }
+            value = Math.Min(value * 10 + digit, TooLarge);
+        }
+        return (int)value;
+    }
+
+    // 二十一, 一百零一, 三千二百, 一万零八: each digit multiplied by the unit after it, the units falling from left to
+    // right within each side of 万. 零 and 〇 only hold a place (十〇 is 10). A unit with no digit before it counts once (十一, 百).
+    private static int Positional(ReadOnlySpan<char> text)
+    {
+        long wan = 0;
+        long group = 0;
+        var digit = -1;
+        var lastUnit = int.MaxValue;
+        foreach (var c in text)
+        {
+            var d = DigitOf(c);
+            if (d == 0)
+            {
+                continue;
+            }
+            if (d > 0)
+            {
+                if (digit >= 0)
+                {
+                    return -1;
+                }
+                digit = d;
+                continue;
+            }
+            if (c == '万')
+            {
+                if (wan > 0)
+                {
+                    return -1;
+                }
+                wan = Math.Max(group + Math.Max(digit, 0), 1) * 10_000;
+                (group, digit, lastUnit) = (0, -1, int.MaxValue);
+                continue;
+            }
+            var unit = c switch { '十' => 10, '百' => 100, '千' => 1000, _ => 0 };
+            if (unit == 0 || unit >= lastUnit)
+            {
+                return -1;
+            }
+            group += (digit < 0 ? 1 : digit) * unit;
+            (digit, lastUnit) = (-1, unit);
+        }
+        return (int)Math.Min(wan + group + Math.Max(digit, 0), TooLarge);
+    }
 
     private static int DigitOf(char c) => c switch
     {

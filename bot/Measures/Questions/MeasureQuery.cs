@@ -62,6 +62,9 @@ public sealed record NumberOutOfRange(int Number) : MeasureQuery;
 /// <summary>An item or section the plan's table does not have, e.g. （一） or 第一部分.</summary>
 public sealed record PartOutOfRange(string Number, bool IsSection) : MeasureQuery;
 
+/// <summary>A unit the plan does not name (食品科), with the plan's units closest to it (none when nothing is close).</summary>
+public sealed record UnknownUnit(string Name, IReadOnlyList<Unit> Closest) : MeasureQuery;
+
 /// <summary>The question could mean several things: ask back with these choices.</summary>
 public sealed record Clarify(IReadOnlyList<Choice> Choices) : MeasureQuery;
 

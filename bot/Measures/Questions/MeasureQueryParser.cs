@@ -6,7 +6,7 @@ namespace GiBot.Measures.Questions;
 /// Turns a question into a <see cref="MeasureQuery"/>. Pure: no I/O, no clock, no state between calls.
 /// Order of precedence: section, item, title of an item or section, several measures or the whole plan
 /// (<see cref="PlanWidePatterns"/>), measure number, unit, "all measures",
-/// an ambiguous short name, words of the texts. Anything else is <see cref="NotUnderstood"/>.
+/// an ambiguous short name, a unit the plan does not name (<see cref="UnitLikeNames"/>), words of the texts. Anything else is <see cref="NotUnderstood"/>.
 /// </summary>
 public sealed class MeasureQueryParser
 {
@@ -15,6 +15,8 @@ public sealed class MeasureQueryParser
     private readonly MeasureRegistry _registry;
     private readonly UnitMatcher _units;
     private readonly KeywordIndex _keywords;
+    private readonly ClosestUnits _closestUnits;
+    private readonly string _planWords;
     private readonly (string Title, PlanItem Item)[] _itemTitles;
     private readonly (string Title, PlanSection Section)[] _sectionTitles;
 
@@ -23,6 +25,9 @@ public sealed class MeasureQueryParser
         _registry = registry;
         _units = new UnitMatcher(registry);
         _keywords = new KeywordIndex(registry);
+        _closestUnits = new ClosestUnits(registry);
+        _planWords = QuestionText.Normalize(string.Join('\n',
+            registry.Measures.Select(m => m.Text).Concat(registry.Items.Select(i => i.Title)).Concat(registry.Sections.Select(s => s.Title))));
         _itemTitles = registry.Items.Select(i => (QuestionText.Normalize(i.Title), i)).ToArray();
         _sectionTitles = registry.Sections.Select(s => (QuestionText.Normalize(s.Title), s)).ToArray();
     }
@@ -172,6 +177,11 @@ public sealed class MeasureQueryParser
         if (_registry.AmbiguousTerms.TryGetValue(subject, out var candidates))
         {
             return new Clarify(candidates.Select(u => (Choice)new UnitChoice(u)).ToArray());
+        }
+        // 食品科 is a unit the plan does not have; 保护中心 and 市局 are words of its text.
+        if (UnitLikeNames.Find(phrases) is { } unitName && !_planWords.Contains(unitName, StringComparison.Ordinal))
+        {
+            return new UnknownUnit(unitName, _closestUnits.To(unitName));
         }
         var matches = _keywords.Search(phrases, words);
         return matches.Count > 0 ? new KeywordMatches(subject, matches) : Nothing;

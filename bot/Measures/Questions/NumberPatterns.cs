@@ -10,7 +10,7 @@ namespace GiBot.Measures.Questions;
 /// </summary>
 public static partial class NumberPatterns
 {
-    private const string Cn = "[零〇一二两三四五六七八九十]+";
+    private const string Cn = "[" + ChineseNumerals.Characters + "]+";
     private const string Num = @"\d+|" + Cn;
 
     /// <summary>The section number named, as its value (四 → 4), or null.</summary>
@@ -73,10 +73,10 @@ public static partial class NumberPatterns
         }
     }
 
-    /// <summary>The value of Arabic digits (int.MaxValue when too long) or of a Chinese numeral (-1 when not one).</summary>
+    /// <summary>The value of Arabic digits (<see cref="ChineseNumerals.TooLarge"/> when too long) or of a Chinese numeral (-1 when not one).</summary>
     internal static int Value(ReadOnlySpan<char> digits) =>
         char.IsAsciiDigit(digits[0])
-            ? int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue
+            ? int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : ChineseNumerals.TooLarge
             : ChineseNumerals.Parse(digits);
 
     [GeneratedRegex(@"第\s*(?<n>" + Num + @")\s*(?:大)?部分|\b(?:section|part)\s*(?<n>\d+)(?!\d)", RegexOptions.CultureInvariant)]

@@ -4,7 +4,8 @@ namespace GiBot.Measures.Questions;
 
 /// <summary>
 /// Brings user text and plan text to one form before matching: NFKC folds full-width digits and
-/// letters, full-width brackets and circled numbers (① → 1, ⑳ → 20); then lower case.
+/// letters, full-width brackets and circled numbers (① → 1, ⑳ → 20); traditional characters become simplified
+/// (<see cref="TraditionalChinese"/>); then lower case.
 /// </summary>
 public static class QuestionText
 {
@@ -18,8 +19,12 @@ public static class QuestionText
         {
             text = SeparateCircledNumbers(text);
         }
-        // ASCII is its own NFKC form: skip the normalization call for it.
-        return (System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant().Trim();
+        // ASCII is its own NFKC form and has no traditional characters: skip both for it.
+        if (!System.Text.Ascii.IsValid(text))
+        {
+            text = TraditionalChinese.ToSimplified(text.Normalize(NormalizationForm.FormKC));
+        }
+        return text.ToLowerInvariant().Trim();
     }
 
     // NFKC turns ①② into "12"; keep them apart so they stay two numbers.

@@ -4,7 +4,8 @@ namespace GiBot.Tests.Measures;
 /// Questions people ask and exactly what GiBot must answer, one per line: <c>question ⇒ expectation</c>.
 /// Expectations: <c>measure N</c>; <c>item 八: 8 9 10</c>; <c>section 四: …</c>; <c>unit 执法稽查科: …</c>;
 /// <c>keyword: 12</c> (in rank order); <c>lead: measure 8</c> or <c>lead: unit 法规科</c>; <c>measures: 8 9 10</c> (several, in the order asked); <c>all</c>; <c>out N</c>; <c>part section|item 一</c>;
-/// <c>clarify: measure 8 | item 八 | unit 人事科 | section 二</c>; <c>none</c> (left to other features or help).
+/// <c>clarify: measure 8 | item 八 | unit 人事科 | section 二</c>; <c>unknown 食品科: 食品生产安全监督管理科 | …</c> (a unit the plan
+/// does not name, with the closest units suggested, best first); <c>none</c> (left to other features or help).
 /// </summary>
 public static class QuestionTable
 {
@@ -171,6 +172,24 @@ public static class QuestionTable
         measure 0 ⇒ out 0
         ㉑ ⇒ out 21
         措施二十五 ⇒ out 25
+        第一百项 ⇒ out 100
+        第一百项措施谁负责 ⇒ out 100
+        第一百零一项 ⇒ out 101
+        第二百项措施 ⇒ out 200
+        第一千项 ⇒ out 1000
+        第一〇〇项 ⇒ out 100
+        第100项 ⇒ out 100
+        measure 100 ⇒ out 100
+        一百 ⇒ out 100
+        前一百项 ⇒ out 100
+        第0项 ⇒ out 0
+        第〇项 ⇒ out 0
+        第零项措施谁负责 ⇒ out 0
+        第２１项 ⇒ out 21
+        第１０项措施谁负责 ⇒ measure 10
+        第十〇项 ⇒ measure 10
+        第二〇项 ⇒ measure 20
+        第99999999999项 ⇒ out 2147483647
         第一部分 ⇒ part section 一
         part 7 ⇒ part section 七
         （一） ⇒ part item 一
@@ -191,6 +210,14 @@ public static class QuestionTable
         measure eight ⇒ measure 8
         eighth measure ⇒ measure 8
         measure twenty ⇒ measure 20
+        measure eighteen ⇒ measure 18
+        the twentieth measure ⇒ measure 20
+        measure twenty-one ⇒ out 21
+        who is responsible for measure twenty one ⇒ out 21
+        measure one hundred ⇒ out 100
+        measure one hundred and five ⇒ out 105
+        twenty-first measure ⇒ out 21
+        measure zero ⇒ out 0
         这20项措施分别由谁负责 ⇒ all
         二十项措施 ⇒ all
         分工方案的20项措施 ⇒ all
@@ -209,6 +236,33 @@ public static class QuestionTable
         inspection ⇒ clarify: unit 执法稽查科 | unit 检验检测监督管理科
         人事科和执法稽查科 ⇒ clarify: unit 人事科 | unit 执法稽查科
         IP section ⇒ clarify: unit 知识产权保护科 | unit 知识产权促进科 | unit 知识产权维权保护中心
+        第八項措施誰負責 ⇒ measure 8
+        第二十項誰牽頭 ⇒ lead: measure 20
+        知識產權保護科負責哪些 ⇒ unit 知识产权保护科: {IpProtection}
+        執法稽查科負責哪些措施 ⇒ unit 执法稽查科: 8 9 10
+        產品質量安全監督管理科 ⇒ unit 产品质量安全监督管理科: 4
+        修武縣 ⇒ unit 修武县市场监督管理局: {All}
+        （八）嚴厲打擊地理標誌侵權假冒行為 ⇒ item 八: 8 9 10
+        （十）誰負責 ⇒ item 十: 13 14
+        雙隨機 ⇒ keyword: 12
+        當陽峪絞胎瓷 ⇒ keyword: 15
+        這20項措施分別由誰負責 ⇒ all
+        第8項和第9項 ⇒ measures: 8 9
+        第二十一項措施誰負責 ⇒ out 21
+        知識產權 ⇒ clarify: unit 知识产权保护科 | unit 知识产权促进科 | unit 知识产权维权保护中心
+        食品科 ⇒ unknown 食品科: 食品生产安全监督管理科
+        食品科负责哪些 ⇒ unknown 食品科: 食品生产安全监督管理科
+        食品安全科 ⇒ unknown 食品安全科: 食品生产安全监督管理科 | 产品质量安全监督管理科
+        食品安全科負責哪些措施 ⇒ unknown 食品安全科: 食品生产安全监督管理科 | 产品质量安全监督管理科
+        质量科 ⇒ unknown 质量科: 产品质量安全监督管理科
+        质量管理科负责什么 ⇒ unknown 质量管理科: 产品质量安全监督管理科
+        知产科 ⇒ unknown 知产科: 知识产权保护科 | 知识产权促进科 | 知识产权维权保护中心
+        知识产权处 ⇒ unknown 知识产权处: 知识产权保护科 | 知识产权促进科 | 知识产权维权保护中心
+        执法大队 ⇒ unknown 执法大队: 执法稽查科
+        财务科负责哪些措施 ⇒ unknown 财务科:
+        执法科 ⇒ unit 执法稽查科: 8 9 10
+        工作格局 ⇒ none
+        有什么好处 ⇒ none
         你好 ⇒ none
         今天天气怎么样 ⇒ none
         asdfgh ⇒ none

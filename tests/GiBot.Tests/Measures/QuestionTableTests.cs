@@ -121,6 +121,12 @@ public sealed partial class QuestionTableTests
                 Assert.Equal(argument.Split(" | "), choices);
                 Assert.Equal(argument.Split(" | ").Length, reply!.Cards.Single().Content["actions"]!.AsArray().Count);
                 break;
+            case "unknown":
+                var unknown = Assert.IsType<UnknownUnit>(query);
+                Assert.Equal(argument[..argument.IndexOf(':')], unknown.Name);
+                Assert.Equal(argument[(argument.IndexOf(':') + 1)..].Split(" | ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), unknown.Closest.Select(u => u.Name));
+                Assert.Contains(language.Pick($"分工方案的工作分工中没有“{unknown.Name}”", $"does not name “{unknown.Name}”"), reply!.Text, StringComparison.Ordinal);
+                break;
             case "none":
                 Assert.IsType<NotUnderstood>(query);
                 Assert.Null(reply);
@@ -146,7 +152,7 @@ public sealed partial class QuestionTableTests
             var asked = rows.Where(r => r.Expectation == $"measure {number}").Select(r => LanguageDetector.Detect(r.Question, "zh-CN")).ToHashSet();
             Assert.True(asked.SetEquals([Language.Chinese, Language.English]), $"measure {number} asked in {string.Join(",", asked)}");
         }
-        foreach (var kind in new[] { "item", "unit", "keyword", "section", "all", "out", "part", "clarify", "none" })
+        foreach (var kind in new[] { "item", "unit", "keyword", "section", "all", "out", "part", "clarify", "unknown", "none" })
         {
             Assert.Contains(rows, r => r.Expectation.StartsWith(kind, StringComparison.Ordinal));
         }
@@ -185,7 +191,7 @@ public sealed partial class QuestionTableTests
         var space = expectation.IndexOf(' ');
         var kind = (space < 0 ? expectation : expectation[..space]).TrimEnd(':');
         var rest = space < 0 ? "" : expectation[(space + 1)..];
-        if (kind == "clarify" || kind == "part" || kind == "out" || kind == "measure" || kind == "lead")
+        if (kind is "clarify" or "part" or "out" or "measure" or "lead" or "unknown")
         {
             return (kind, rest, []);
         }
