@@ -55,6 +55,33 @@ public static class MarkdownText
         return result.ToString();
     }
 
+    /// <summary>
+    /// Markdown text as a plain-text reader sees it, at most <paramref name="max"/> code units (a surrogate pair kept
+    /// whole): backslash escapes undone, as for a notification's preview, which Teams does not render as Markdown.
+    /// </summary>
+    public static string Plain(string text, int max)
+    {
+        // At most 2 * max characters make the first max, each escape being two.
+        if (!text.AsSpan(0, Math.Min(text.Length, 2 * max)).Contains('\\'))
+        {
+            return TextCut.Prefix(text, max);
+        }
+        var result = new StringBuilder(Math.Min(text.Length, max));
+        for (var i = 0; i < text.Length && result.Length < max; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length && IsAsciiPunctuation(text[i + 1]))
+            {
+                i++;
+            }
+            result.Append(text[i]);
+        }
+        if (result.Length > 0 && char.IsHighSurrogate(result[^1]))
+        {
+            result.Length--;
+        }
+        return result.ToString();
+    }
+
     private static bool NeedsEscaping(string text)
     {
         foreach (var c in text)

@@ -73,6 +73,16 @@ public sealed class MarkdownTextTests
     public void Escaped_text_is_at_most_twice_as_long() =>
         Assert.Equal(2000, MarkdownText.Literal(new string('*', 1000)).Length);
 
+    [Theory]
+    [InlineData("**x** [link](http://a) 与 1. 项", 200)]
+    [InlineData("😀*😀*😀", 5)]
+    [InlineData("a\\*b 与 C:\\temp", 200)]
+    public void The_plain_preview_of_escaped_text_is_the_start_of_what_was_typed(string typed, int max)
+    {
+        var plain = MarkdownText.Plain(MarkdownText.Literal(typed), max);
+        Assert.Equal(GiBot.Localization.TextCut.Prefix(typed, max), plain);
+    }
+
     [Fact]
     public void Random_mixes_of_markup_render_as_typed()
     {
