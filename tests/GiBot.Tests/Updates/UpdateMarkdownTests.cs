@@ -32,6 +32,32 @@ public sealed class UpdateMarkdownTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_preview_shows_every_field_as_typed_in_full_within_Teams_limit_and_editing_gives_back_the_raw_text()
+    {
+        var stars = new string('*', UpdateOptions.MaxTextLength);
+        var form = await _bot.SayAsync("汇报第8项", Marked);
+        var inputs = new Dictionary<string, string?>(UpdateDialogTests.Valid)
+        {
+            ["progress"] = stars,
+            ["problems"] = stars,
+            ["nextSteps"] = stars,
+            ["majorIssue"] = "true",
+            ["majorIssueDescription"] = stars,
+            ["evidenceUrl"] = "https://example.gov.cn/a_b*c",
+        };
+
+        var preview = await _bot.PressAsync(form, UpdateVerbs.Preview, inputs, Marked);
+
+        var escaped = stars.Replace("*", @"\*", StringComparison.Ordinal);
+        Assert.Equal(4, CardTexts.Of(preview.RequireCard()).Count(t => t == escaped));
+        Assert.Contains(@"https://example.gov.cn/a_b\*c", CardTexts.Of(preview.RequireCard()));
+        Assert.InRange(2L * _bot.Connector.Sent[^1].Body.Length, 0, 80 * 1024);
+
+        var edit = await _bot.PressAsync(preview, UpdateVerbs.Edit, who: Marked);
+        Assert.Equal(stars, edit.Input("progress")!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_long_excerpt_is_cut_before_it_is_escaped_and_keeps_its_emoji_whole()
     {
         var text = new string('x', 299) + "😀" + new string('*', 100);
