@@ -13,9 +13,9 @@ namespace GiBot.Localization;
 /// have shown some backslashes as typed. Always escaped: * ` and _ (unless inside a word, as in zhang_san); a backslash
 /// before punctuation or a line end; ~ next to another ~. Escaped where it would act: [ at a line start (a link
 /// definition, "[a]: url"), ( right after ] (an inline link), &lt; before a tag or mention, &amp; starting an entity,
-/// and at a line's start # heading, &gt; quote, - + list or rule, = underline, and the dot of "1. ". Escape a text once, where
-/// it is put into Markdown: at most it doubles in length, so cut it first (<see cref="TextCut"/>); only ASCII
-/// characters get a backslash, so a surrogate pair is never split.
+/// and at a line's start # heading, &gt; quote, - + list or rule, = underline, and the dot of "1. ". Escape a text
+/// once, where it is put into Markdown: at most it doubles in length, so cut it first (<see cref="TextCut"/>); only
+/// ASCII characters get a backslash, so a surrogate pair is never split.
 /// </remarks>
 public static class MarkdownText
 {
