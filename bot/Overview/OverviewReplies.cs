@@ -35,8 +35,8 @@ public sealed class OverviewReplies(OverviewAccess access, OverviewBuilder build
         if (ResolveUnit(filter) is not { } unit)
         {
             return new OutgoingMessage(language.Pick(
-                $"没有找到名为「{filter}」的单位。可以写科室或县（市）区局的名称，例如「总览 温县」「总览 执法稽查科」，或在总览卡片中选择单位。",
-                $"I could not find a unit called \"{filter}\". Name a section or county/district bureau, e.g. \"overview Wen County\", or pick one on the overview card."));
+                $"没有找到名为「{MarkdownText.Literal(filter)}」的单位。可以写科室或县（市）区局的名称，例如「总览 温县」「总览 执法稽查科」，或在总览卡片中选择单位。",
+                $"I could not find a unit called \"{MarkdownText.Literal(filter)}\". Name a section or county/district bureau, e.g. \"overview Wen County\", or pick one on the overview card."));
         }
         var one = await builder.BuildAsync(unit, cancellationToken);
         if (one.Measures.Count == 0)

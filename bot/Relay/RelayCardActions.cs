@@ -61,8 +61,8 @@ public sealed class RelayCardActions(
         return told
             ? CardActionResult.Replace(card)
             : CardActionResult.Replace(card, new OutgoingMessage(language.Pick(
-                $"已记录。但 {payload.SubmittedBy.Name ?? "提交人"} 尚未与 GiBot 建立私聊，无法自动通知，请另行联系该单位。",
-                $"Recorded. {payload.SubmittedBy.Name ?? "The submitter"} has no chat with GiBot yet, so they could not be told; please contact the unit directly.")));
+                $"已记录。但 {Literal(payload.SubmittedBy.Name) ?? "提交人"} 尚未与 GiBot 建立私聊，无法自动通知，请另行联系该单位。",
+                $"Recorded. {Literal(payload.SubmittedBy.Name) ?? "The submitter"} has no chat with GiBot yet, so they could not be told; please contact the unit directly.")));
     }
 
     private static OutgoingMessage ToSubmitter(RelayUpdatePayload payload, RelayReview review)
@@ -70,12 +70,20 @@ public sealed class RelayCardActions(
         var language = LanguageExtensions.ParseTag(payload.Language);
         var report = payload.Report;
         var at = RelayCards.Time(review.At);
+        var name = MarkdownText.Literal(review.Name);
+        var quote = Quoted(review.Comment ?? "");
         return new OutgoingMessage(review.Kind == RelayReview.MoreRequested
             ? language.Pick(
-                $"知识产权保护科 {review.Name} 请您补充第 {report.Measure} 项措施（{report.Period}，{report.UnitId}）的进展（{at}）：\n\n> {review.Comment}\n\n请更正该进展后重新提交。",
-                $"{review.Name} of the IP Protection Section asks you to add to your update on measure {report.Measure} ({report.Period}, {report.UnitId}) at {at}:\n\n> {review.Comment}\n\nPlease correct the update and submit it again.")
+                $"知识产权保护科 {name} 请您补充第 {report.Measure} 项措施（{report.Period}，{report.UnitId}）的进展（{at}）：\n\n{quote}\n\n请更正该进展后重新提交。",
+                $"{name} of the IP Protection Section asks you to add to your update on measure {report.Measure} ({report.Period}, {report.UnitId}) at {at}:\n\n{quote}\n\nPlease correct the update and submit it again.")
             : language.Pick(
-                $"知识产权保护科 {review.Name} 已阅您提交的第 {report.Measure} 项措施（{report.Period}，{report.UnitId}）进展（{at}）。",
-                $"{review.Name} of the IP Protection Section has read your update on measure {report.Measure} ({report.Period}, {report.UnitId}) at {at}."));
+                $"知识产权保护科 {name} 已阅您提交的第 {report.Measure} 项措施（{report.Period}，{report.UnitId}）进展（{at}）。",
+                $"{name} of the IP Protection Section has read your update on measure {report.Measure} ({report.Period}, {report.UnitId}) at {at}."));
     }
+
+    private static string? Literal(string? text) => text is null ? null : MarkdownText.Literal(text);
+
+    /// <summary>The comment as a Markdown quote that shows it as typed, every line of it inside the quote.</summary>
+    private static string Quoted(string comment) =>
+        string.Join("\n", MarkdownText.Literal(comment.Trim()).ReplaceLineEndings("\n").Split('\n').Select(line => "> " + line));
 }

@@ -113,11 +113,11 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
         yield return Fact("报告期", report.Period);
         yield return Fact("状态", report.Status);
         yield return Fact("完成进度", Percent(report.PercentComplete));
-        yield return Fact("提交人", payload.SubmittedBy.Name ?? payload.SubmittedBy.AadObjectId);
+        yield return Fact("提交人", MarkdownText.Literal(payload.SubmittedBy.Name ?? payload.SubmittedBy.AadObjectId));
         yield return Fact("提交时间", Time(payload.SubmittedAt));
         if (NonEmpty(report.EvidenceUrl) is { } url)
         {
-            yield return Fact("佐证材料", EvidenceLink(report) is null ? url : TextCut.Cut(url, LinkShownLength, "…"));
+            yield return Fact("佐证材料", MarkdownText.Literal(EvidenceLink(report) is null ? url : TextCut.Cut(url, LinkShownLength, "…")));
         }
     }
 
@@ -146,8 +146,8 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
     }
 
     private static string ReviewLine(RelayReview review) => review.Kind == RelayReview.MoreRequested
-        ? $"🔁 {review.Name} 于 {Time(review.At)} 请求补充：{TextCut.Cut(review.Comment ?? "", CommentLength, "…")}"
-        : $"✅ {review.Name} 已阅（{Time(review.At)}）";
+        ? $"🔁 {MarkdownText.Literal(review.Name)} 于 {Time(review.At)} 请求补充：{MarkdownText.Literal(TextCut.Cut(review.Comment ?? "", CommentLength, "…"))}"
+        : $"✅ {MarkdownText.Literal(review.Name)} 已阅（{Time(review.At)}）";
 
     private static JsonNode? EvidenceLink(ProgressReport report) =>
         NonEmpty(report.EvidenceUrl) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
@@ -155,7 +155,9 @@ public sealed class RelayCards(MeasureRegistry registry, TimeProvider time)
             ? Fragment("relay-link", new CardValues().Set("title", "查看佐证材料").Set("url", uri.AbsoluteUri))
             : null;
 
-    private static string? Shortened(string? text) => text is null ? null : TextCut.Cut(text, SectionLength, $"…（全文 {text.Length} 字，见督办台账）");
+    /// <summary>What a unit wrote, shortened and escaped so it shows as typed (escaping may double its length).</summary>
+    private static string? Shortened(string? text) =>
+        text is null ? null : MarkdownText.Literal(TextCut.Cut(text, SectionLength, $"…（全文 {text.Length} 字，见督办台账）"));
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 

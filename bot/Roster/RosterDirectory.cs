@@ -1,3 +1,4 @@
+using GiBot.Localization;
 using GiBot.Measures.Registry;
 using GiBot.Roster.Units;
 using GiBot.Storage;
@@ -57,8 +58,8 @@ public sealed class RosterDirectory(IRosterStore store, UnitCatalog units) : IRo
         {
             var owners = string.Join("、", found.Owners.Select(o => o.Name));
             return AccessDecision.Refuse(
-                $"{unitId}不是第 {measure} 项措施的责任单位（责任单位：{owners}）。如有疑问，{ask.Chinese}",
-                $"{unit?.NameEn ?? unitId} is not responsible for measure {measure} (responsible: {string.Join(", ", found.Owners.Select(o => o.NameEn))}). If this is wrong, {ask.English}");
+                $"{unit?.Name ?? MarkdownText.Literal(unitId)}不是第 {measure} 项措施的责任单位（责任单位：{owners}）。如有疑问，{ask.Chinese}",
+                $"{unit?.NameEn ?? MarkdownText.Literal(unitId)} is not responsible for measure {measure} (responsible: {string.Join(", ", found.Owners.Select(o => o.NameEn))}). If this is wrong, {ask.English}");
         }
         if (person.IsAdmin || person.UnitIds.Contains(unitId, StringComparer.Ordinal))
         {
@@ -110,12 +111,12 @@ public sealed class RosterDirectory(IRosterStore store, UnitCatalog units) : IRo
             .Where(p => p.Memberships.Any(m => m.UnitId == unitId && (roles is null || roles.Count == 0 || roles.Contains(m.Role))))
             .ToArray();
 
-    /// <summary>"请联系管理员：…" naming the admins, or 知识产权保护科 when there are none.</summary>
+    /// <summary>"请联系管理员：…" naming the admins, or 知识产权保护科 when there are none (Markdown: names show as typed).</summary>
     public async Task<(string Chinese, string English)> WhomToAskAsync(CancellationToken cancellationToken)
     {
         var admins = await AdminsAsync(cancellationToken);
         // An admin known only by an Entra object id is not someone a colleague can look for: name only those with a name or email.
-        var named = admins.Where(a => a.Name is not null || a.Email is not null).Select(DisplayName).ToArray();
+        var named = admins.Where(a => a.Name is not null || a.Email is not null).Select(a => MarkdownText.Literal(DisplayName(a))).ToArray();
         return (admins.Count, named.Length) switch
         {
             (0, _) => ($"请联系{PlanOffice}。", "please contact the IP Protection Section (知识产权保护科)."),

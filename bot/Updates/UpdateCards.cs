@@ -115,8 +115,8 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options,
             ? language.Pick($"✅ 已提交修改（第 {update.Version} 版）", $"✅ Correction submitted (version {update.Version})")
             : language.Pick("✅ 进展汇报已提交", "✅ Progress update submitted");
         var detail = language.Pick(
-            $"{update.SubmittedBy.Name ?? update.SubmittedBy.AadObjectId} 于 {UpdateLabels.Time(update.SubmittedAt, options)} 提交。" + (canCorrect ? $"提交后 {Hours()} 小时内可点击“修改”更正。" : ""),
-            $"Submitted by {update.SubmittedBy.Name ?? update.SubmittedBy.AadObjectId} at {UpdateLabels.Time(update.SubmittedAt, options)}." + (canCorrect ? $" You can correct it within {Hours()} hours of submitting." : ""));
+            $"{Submitter(update)} 于 {UpdateLabels.Time(update.SubmittedAt, options)} 提交。" + (canCorrect ? $"提交后 {Hours()} 小时内可点击“修改”更正。" : ""),
+            $"Submitted by {Submitter(update)} at {UpdateLabels.Time(update.SubmittedAt, options)}." + (canCorrect ? $" You can correct it within {Hours()} hours of submitting." : ""));
         JsonNode[] actions = canCorrect ? [Action(language.Pick("修改", "Correct"), UpdateVerbs.CorrectData(update.UpdateId, language), null, "none")] : [];
         return Summary(heading, detail, update.Report, update, language, actions);
     }
@@ -156,8 +156,9 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options,
     /// <summary>The colon between a label and its value: full-width in Chinese, ": " in English.</summary>
     public static string Colon(Language language) => language.Pick("：", ": ");
 
+    /// <summary>Who submitted and when, as Markdown (the name shows as typed).</summary>
     public string Meta(ProgressUpdate update, int versions, Language language) =>
-        $"{update.SubmittedBy.Name ?? update.SubmittedBy.AadObjectId} · {UpdateLabels.Time(update.SubmittedAt, options)}"
+        $"{Submitter(update)} · {UpdateLabels.Time(update.SubmittedAt, options)}"
         + (versions > 1 ? language.Pick($" · 已修改，共 {versions} 个版本", $" · corrected, {versions} versions") : "");
 
     private AdaptiveCard Summary(string heading, string detail, ProgressReport report, ProgressUpdate? update, Language language, IEnumerable<JsonNode> actions)
@@ -173,7 +174,7 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options,
         };
         if (report.EvidenceUrl is not null)
         {
-            facts.Add(Fact(UpdateLabels.Field(UpdateFields.EvidenceUrl, language), report.EvidenceUrl));
+            facts.Add(Fact(UpdateLabels.Field(UpdateFields.EvidenceUrl, language), MarkdownText.Literal(report.EvidenceUrl)));
         }
         if (update is not null)
         {
@@ -185,7 +186,7 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options,
             if (text is not null)
             {
                 // The preview shows everything to confirm; the receipt keeps a card of four full fields under Teams' size limit.
-                var shown = update is null ? text : Excerpt(text, language);
+                var shown = update is null ? MarkdownText.Literal(text) : Excerpt(text, language);
                 blocks.Add(Fragment("update-text-section", new CardValues().Set("label", UpdateLabels.Field(field, language)).Set("text", shown).Set("color", color)));
             }
         }
@@ -201,10 +202,11 @@ public sealed class UpdateCards(MeasureRegistry registry, UpdateOptions options,
             .Set("actions", actions));
     }
 
-    /// <summary>Long texts shortened for read-only cards, saying how long the whole is.</summary>
-    public static string Excerpt(string text, Language language) => text.Length <= ExcerptLength
-        ? text
-        : text[..ExcerptLength] + language.Pick($"…（全文 {text.Length} 字）", $"… ({text.Length} characters in full)");
+    /// <summary>Long texts shortened for read-only cards, saying how long the whole is; Markdown that shows the text as typed.</summary>
+    public static string Excerpt(string text, Language language) => MarkdownText.Literal(
+        TextCut.Cut(text, ExcerptLength, language.Pick($"…（全文 {text.Length} 字）", $"… ({text.Length} characters in full)")));
+
+    private static string Submitter(ProgressUpdate update) => MarkdownText.Literal(update.SubmittedBy.Name ?? update.SubmittedBy.AadObjectId);
 
     private string MeasureText(int? number, Language language) =>
         number is { } n && registry.Find(n) is { } measure

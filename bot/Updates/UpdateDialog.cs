@@ -379,7 +379,8 @@ public sealed class UpdateDialog(
     private static string KeptDraftRefusal(UpdateDraft open, IReadOnlyDictionary<string, string> errors, Language language)
     {
         var problems = string.Join("\n", errors.Values.Select(e => "- " + e));
-        var which = open.Measure is { Length: > 0 } m ? language.Pick($"第 {m} 项措施的", $"for measure {m} ") : "";
+        // The draft's measure is what the card sent, not yet checked to be a number.
+        var which = open.Measure is { Length: > 0 } typed && MarkdownText.Literal(typed) is var m ? language.Pick($"第 {m} 项措施的", $"for measure {m} ") : "";
         return language.Pick(
             $"这条进展未能提交：\n{problems}\n\n您还有一份未提交的{which}进展草稿，已原样保留；发送“汇报进展”可继续填写。",
             $"This update was not submitted:\n{problems}\n\nYour unfinished update draft {which}is kept as it was; send \"update\" to continue it.");

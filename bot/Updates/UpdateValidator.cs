@@ -47,8 +47,8 @@ public sealed class UpdateValidator(MeasureRegistry registry, IReportingSchedule
             if (!decision.Allowed)
             {
                 Fail(UpdateFields.Unit,
-                    decision.ReasonChinese ?? $"{draft.UnitId}不负责第 {measure} 项措施，或您不能代表该单位汇报。请选择本单位负责的措施。",
-                    decision.ReasonEnglish ?? $"{draft.UnitId} is not responsible for measure {measure}, or you may not report for it. Please choose a measure your unit owns.");
+                    decision.ReasonChinese ?? $"{MarkdownText.Literal(draft.UnitId)}不负责第 {measure} 项措施，或您不能代表该单位汇报。请选择本单位负责的措施。",
+                    decision.ReasonEnglish ?? $"{MarkdownText.Literal(draft.UnitId)} is not responsible for measure {measure}, or you may not report for it. Please choose a measure your unit owns.");
             }
         }
         // The period must be one of the measure's (2026-11, 2026-Q4, 2026-H2 or a one-off date, by its cycle).

@@ -63,7 +63,7 @@ public sealed class MeasureReplies(MeasureRegistry registry)
             // "县区局有哪些" asks who they are as much as what they own.
             note: q.Unit == registry.CountyBureausGroup && MeasureLabels.CountyNote(registry, language) is { Length: > 0 } bureaus ? bureaus : null),
         KeywordMatches q => List(
-            language.Pick($"包含“{q.Terms}”的措施（{q.Ranked.Count} 项，按相关程度排序）", $"Measures matching “{q.Terms}”: {Count(q.Ranked.Count)}, best match first"),
+            language.Pick($"包含“{MarkdownText.Literal(q.Terms)}”的措施（{q.Ranked.Count} 项，按相关程度排序）", $"Measures matching “{MarkdownText.Literal(q.Terms)}”: {Count(q.Ranked.Count)}, best match first"),
             q.Ranked.Select(m => ((string?)null, m)), null, language, offerAll: true),
         AskLead { About: ShowMeasure q } => LeadOf(q.Measure, language),
         AskLead { About: ListUnit q } => LedBy(q.Unit, q.UnitMeasures, language),

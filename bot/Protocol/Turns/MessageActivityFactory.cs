@@ -63,6 +63,6 @@ public static class MessageActivityFactory
         return attachments;
     }
 
-    /// <summary>The notification preview of a message with cards: the start of its text.</summary>
-    internal static string Summary(OutgoingMessage message) => TextCut.Prefix(message.Text, 200);
+    /// <summary>The notification preview of a message with cards: the start of its text, without Markdown's backslash escapes (the preview is plain text).</summary>
+    internal static string Summary(OutgoingMessage message) => message.Markdown ? MarkdownText.Plain(message.Text, 200) : TextCut.Prefix(message.Text, 200);
 }

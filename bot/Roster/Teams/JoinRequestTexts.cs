@@ -13,7 +13,7 @@ public static class JoinRequestTexts
     {
         var names = pending.AdminCards
             .Select(c => admins.FirstOrDefault(a => string.Equals(a.AadObjectId, c.AdminAadObjectId, StringComparison.OrdinalIgnoreCase)))
-            .OfType<RosterPerson>().Select(RosterDirectory.DisplayName).Distinct().ToArray();
+            .OfType<RosterPerson>().Select(RosterDirectory.DisplayName).Distinct().Select(MarkdownText.Literal).ToArray();
         var at = pending.CreatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         return new OutgoingMessage(language.Pick(
             $"您已申请成为{unit.Name}的{RosterRoles.Display(role, language)}（{at}），正在等待管理员（{string.Join("、", names)}）审批，无需重复发送。审批后我会通知您。",
@@ -49,8 +49,8 @@ public static class JoinRequestTexts
                 $"您加入{request.UnitId}的申请已获批准，您现在是该单位的{roleText}。",
                 $"Your request to join {TheUnitEn(request.UnitId, unit)} was approved: you are now its {roleText}.") + myMeasures,
             _ => language.Pick(
-                $"很抱歉，您成为{request.UnitId}{roleText}的申请未获批准（处理人：{request.DecidedBy}）。",
-                $"Sorry, your request to {become} was not approved (decided by {request.DecidedBy}).")
+                $"很抱歉，您成为{request.UnitId}{roleText}的申请未获批准（处理人：{MarkdownText.Literal(request.DecidedBy ?? "")}）。",
+                $"Sorry, your request to {become} was not approved (decided by {MarkdownText.Literal(request.DecidedBy ?? "")}).")
                 + (before is { } kept ? language.Pick($"您仍是该单位的{RosterRoles.Display(kept, language)}。", $" You remain its {RosterRoles.Display(kept, language)}.") : "")
                 + language.Pick("如有疑问请直接联系该管理员。", " Please contact that administrator if you have questions."),
         };
@@ -59,7 +59,7 @@ public static class JoinRequestTexts
     /// <summary>The deciding admin's line.</summary>
     public static string Decided(JoinRequest request, RosterRole role, RosterRole? before, Unit? unit, Language language)
     {
-        var requester = request.RequesterName ?? request.RequesterAadObjectId;
+        var requester = MarkdownText.Literal(request.RequesterName ?? request.RequesterAadObjectId);
         var roleText = RosterRoles.Display(role, language);
         var unitEn = TheUnitEn(request.UnitId, unit);
         return request.Status switch

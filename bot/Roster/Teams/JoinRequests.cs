@@ -141,7 +141,7 @@ public sealed partial class JoinRequests(
         var unitEn = Unit(request.UnitId)?.NameEn ?? request.UnitId;
         var facts = new List<(string, string)>
         {
-            (language.Pick("申请人", "Requested by"), request.RequesterName ?? request.RequesterAadObjectId),
+            (language.Pick("申请人", "Requested by"), MarkdownText.Literal(request.RequesterName ?? request.RequesterAadObjectId)),
             (language.Pick("单位", "Unit"), language.Pick(request.UnitId, $"{unitEn} ({request.UnitId})")),
             (language.Pick("角色", "Role"), RosterRoles.Display(role, language)),
         };
@@ -153,7 +153,7 @@ public sealed partial class JoinRequests(
         if (!pending)
         {
             var outcome = StatusText(request.Status, language);
-            facts.Add((language.Pick("结果", "Outcome"), request.DecidedBy is null ? outcome : language.Pick($"{outcome}（{request.DecidedBy}）", $"{outcome} ({request.DecidedBy})")));
+            facts.Add((language.Pick("结果", "Outcome"), request.DecidedBy is null ? outcome : language.Pick($"{outcome}（{MarkdownText.Literal(request.DecidedBy)}）", $"{outcome} ({MarkdownText.Literal(request.DecidedBy)})")));
         }
         var hint = request.Status switch
         {
@@ -257,8 +257,8 @@ public sealed partial class JoinRequests(
 
     private OutgoingMessage RequestMessage(JoinRequest request, Language language) =>
         new(language.Pick(
-            $"加入申请：{request.RequesterName ?? request.RequesterAadObjectId} 申请成为{request.UnitId}的{RosterRoles.Display(RosterRoles.Parse(request.Role) ?? RosterRole.Member, language)}。",
-            $"Join request: {request.RequesterName ?? request.RequesterAadObjectId} asks to become {RosterRoles.EnglishWithArticle(RosterRoles.Parse(request.Role) ?? RosterRole.Member)} of {JoinRequestTexts.TheUnitEn(request.UnitId, Unit(request.UnitId))}."),
+            $"加入申请：{MarkdownText.Literal(request.RequesterName ?? request.RequesterAadObjectId)} 申请成为{request.UnitId}的{RosterRoles.Display(RosterRoles.Parse(request.Role) ?? RosterRole.Member, language)}。",
+            $"Join request: {MarkdownText.Literal(request.RequesterName ?? request.RequesterAadObjectId)} asks to become {RosterRoles.EnglishWithArticle(RosterRoles.Parse(request.Role) ?? RosterRole.Member)} of {JoinRequestTexts.TheUnitEn(request.UnitId, Unit(request.UnitId))}."),
             RequestCard(request, language))
         { TextOnlyWithoutCards = true };
 

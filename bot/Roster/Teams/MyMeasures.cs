@@ -34,8 +34,8 @@ public sealed class MyMeasures(RosterDirectory directory, UnitCatalog units, IPr
             if (units.Resolve(unitText) is not { } named || !unitIds.Contains(named.Name, StringComparer.Ordinal))
             {
                 return new OutgoingMessage(language.Pick(
-                    $"“{unitText}”不是您所在的单位。您所在的单位：{string.Join("、", unitIds.Select(u => Name(u, language)))}。发送“我的措施”查看全部。",
-                    $"\"{unitText}\" is not one of your units ({string.Join("; ", unitIds.Select(u => Name(u, language)))}). Send \"my measures\" to see them all."));
+                    $"“{MarkdownText.Literal(unitText)}”不是您所在的单位。您所在的单位：{string.Join("、", unitIds.Select(u => Name(u, language)))}。发送“我的措施”查看全部。",
+                    $"\"{MarkdownText.Literal(unitText)}\" is not one of your units ({string.Join("; ", unitIds.Select(u => Name(u, language)))}). Send \"my measures\" to see them all."));
             }
             unitIds = [named.Name];
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GiBot.Localization;
 using GiBot.Protocol.Connector;
 using GiBot.Protocol.Schema;
 using GiBot.Protocol.Turns;
@@ -77,16 +78,16 @@ public sealed partial class PersonResolver(RosterDirectory directory, IConnector
             return new PersonLookup(new PersonTarget(who.ToLowerInvariant(), who.ToLowerInvariant(), null, null));
         }
         return new PersonLookup(null,
-            $"在成员名单和本会话的成员中都找不到“{who}”。请改用邮箱，或在团队频道中 @提及 此人后再试。",
-            $"I cannot find \"{who}\" on the roster or among this conversation's members. Please use their email, or @mention them in a team channel.");
+            $"在成员名单和本会话的成员中都找不到“{MarkdownText.Literal(who)}”。请改用邮箱，或在团队频道中 @提及 此人后再试。",
+            $"I cannot find \"{MarkdownText.Literal(who)}\" on the roster or among this conversation's members. Please use their email, or @mention them in a team channel.");
     }
 
     private static PersonLookup Ambiguous(string who, IEnumerable<string> candidates)
     {
-        var list = string.Join("、", candidates.Take(5));
+        var list = string.Join("、", candidates.Take(5).Select(MarkdownText.Literal));
         return new PersonLookup(null,
-            $"“{who}”对应多人（{list}），请改用邮箱或 @提及。",
-            $"\"{who}\" matches several people ({list.Replace("、", ", ", StringComparison.Ordinal)}); please use an email or @mention.");
+            $"“{MarkdownText.Literal(who)}”对应多人（{list}），请改用邮箱或 @提及。",
+            $"\"{MarkdownText.Literal(who)}\" matches several people ({list.Replace("、", ", ", StringComparison.Ordinal)}); please use an email or @mention.");
     }
 
     private async Task<PersonTarget> FromMentionAsync(TurnContext turn, ChannelAccount mention, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IR
             foreach (var (person, _, role) in group.OrderByDescending(x => x.Role))
             {
                 var pending = EmailKeys.IsEmailKey(person.AadObjectId) ? language.Pick("（尚未在 Teams 中登录 GiBot）", " (has not written to GiBot yet)") : "";
-                var line = $"{RosterDirectory.DisplayName(person)}{(person.Email is { } e && person.Name is not null ? $" <{e}>" : "")} · {RosterRoles.Display(role, language)}{pending}";
+                var line = $"{MarkdownText.Literal($"{RosterDirectory.DisplayName(person)}{(person.Email is { } e && person.Name is not null ? $" <{e}>" : "")}")} · {RosterRoles.Display(role, language)}{pending}";
                 text.Add("- " + line);
                 if (body.Count < MaxCardLines)
                 {
@@ -98,8 +98,8 @@ public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IR
             ? language.Pick("此人首次给 GiBot 发消息时将自动关联其 Teams 账号。", " Their Teams account is linked when they first write to GiBot.")
             : "";
         return new OutgoingMessage(language.Pick(
-            $"已将 {target.Display} 设为{unit.Name}的{RosterRoles.Display(role.Value, language)}。{pending}",
-            $"{target.Display} is now {RosterRoles.Display(role.Value, language)} of {unit.NameEn}.{pending}"));
+            $"已将 {MarkdownText.Literal(target.Display)} 设为{unit.Name}的{RosterRoles.Display(role.Value, language)}。{pending}",
+            $"{MarkdownText.Literal(target.Display)} is now {RosterRoles.Display(role.Value, language)} of {unit.NameEn}.{pending}"));
     }
 
     /// <summary>An admin's target: the person on the roster and, when named, the unit; otherwise what to say.</summary>
@@ -134,16 +134,16 @@ public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IR
         if (removeFrom.Count == 0)
         {
             return new OutgoingMessage(language.Pick(
-                $"{RosterDirectory.DisplayName(person)} 不在{unit!.Name}中（所在单位：{string.Join("、", person.UnitIds)}）。",
-                $"{RosterDirectory.DisplayName(person)} is not in {unit!.NameEn} (their units: {string.Join(", ", person.UnitIds)})."));
+                $"{Shown(person)} 不在{unit!.Name}中（所在单位：{string.Join("、", person.UnitIds)}）。",
+                $"{Shown(person)} is not in {unit!.NameEn} (their units: {string.Join(", ", person.UnitIds)})."));
         }
         foreach (var unitId in removeFrom)
         {
             await roster.RemoveAsync(person.AadObjectId, unitId, cancellationToken);
         }
         return new OutgoingMessage(language.Pick(
-            $"已将 {RosterDirectory.DisplayName(person)} 从{string.Join("、", removeFrom)}移除。",
-            $"Removed {RosterDirectory.DisplayName(person)} from {string.Join(", ", removeFrom.Select(u => units.Find(u)?.NameEn ?? u))}."));
+            $"已将 {Shown(person)} 从{string.Join("、", removeFrom)}移除。",
+            $"Removed {Shown(person)} from {string.Join(", ", removeFrom.Select(u => units.Find(u)?.NameEn ?? u))}."));
     }
 
     public async Task<OutgoingMessage> ChangeRoleAsync(TurnContext turn, string who, string? unitText, RosterRole role, CancellationToken cancellationToken)
@@ -157,21 +157,21 @@ public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IR
         if (unit is null && person.UnitIds.Count > 1)
         {
             return new OutgoingMessage(language.Pick(
-                $"{RosterDirectory.DisplayName(person)} 属于多个单位（{string.Join("、", person.UnitIds)}），请写明单位，例如“把 {RosterDirectory.DisplayName(person)} 在 {person.UnitIds[0]} 设为 {RosterRoles.Display(role, language)}”。",
-                $"{RosterDirectory.DisplayName(person)} belongs to several units ({string.Join(", ", person.UnitIds)}); please name the unit, e.g. \"make {RosterDirectory.DisplayName(person)} {RosterRoles.Display(role, language)} of {person.UnitIds[0]}\"."));
+                $"{Shown(person)} 属于多个单位（{string.Join("、", person.UnitIds)}），请写明单位，例如“把 {Shown(person)} 在 {person.UnitIds[0]} 设为 {RosterRoles.Display(role, language)}”。",
+                $"{Shown(person)} belongs to several units ({string.Join(", ", person.UnitIds)}); please name the unit, e.g. \"make {Shown(person)} {RosterRoles.Display(role, language)} of {person.UnitIds[0]}\"."));
         }
         var unitId = unit?.Name ?? person.UnitIds[0];
         if (!person.UnitIds.Contains(unitId))
         {
             return new OutgoingMessage(language.Pick(
-                $"{RosterDirectory.DisplayName(person)} 不在{unitId}中。要加入请发送“添加 {RosterDirectory.DisplayName(person)} 到 {unitId} 为 {RosterRoles.Display(role, language)}”。",
-                $"{RosterDirectory.DisplayName(person)} is not in {units.Find(unitId)?.NameEn ?? unitId}. To add them, send \"add {RosterDirectory.DisplayName(person)} to {units.Find(unitId)?.NameEn ?? unitId} as {RosterRoles.Display(role, language)}\"."));
+                $"{Shown(person)} 不在{unitId}中。要加入请发送“添加 {Shown(person)} 到 {unitId} 为 {RosterRoles.Display(role, language)}”。",
+                $"{Shown(person)} is not in {units.Find(unitId)?.NameEn ?? unitId}. To add them, send \"add {Shown(person)} to {units.Find(unitId)?.NameEn ?? unitId} as {RosterRoles.Display(role, language)}\"."));
         }
         var entry = (await roster.ListForPersonAsync(person.AadObjectId, cancellationToken)).First(e => e.UnitId == unitId);
         await roster.UpsertAsync(entry with { Role = RosterRoles.Stored(role) }, cancellationToken);
         return new OutgoingMessage(language.Pick(
-            $"已将 {RosterDirectory.DisplayName(person)} 在{unitId}的角色改为{RosterRoles.Display(role, language)}。",
-            $"{RosterDirectory.DisplayName(person)} is now {RosterRoles.Display(role, language)} of {units.Find(unitId)?.NameEn ?? unitId}."));
+            $"已将 {Shown(person)} 在{unitId}的角色改为{RosterRoles.Display(role, language)}。",
+            $"{Shown(person)} is now {RosterRoles.Display(role, language)} of {units.Find(unitId)?.NameEn ?? unitId}."));
     }
 
     private async Task<(RosterPerson? Person, OutgoingMessage? Problem)> OnRosterAsync(TurnContext turn, string who, CancellationToken cancellationToken)
@@ -187,7 +187,7 @@ public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IR
             || (target.AadObjectId is not null && string.Equals(p.AadObjectId, target.AadObjectId, StringComparison.OrdinalIgnoreCase))
             || (target.Email is not null && string.Equals(p.Email, target.Email, StringComparison.OrdinalIgnoreCase)));
         return person is null
-            ? (null, new OutgoingMessage(language.Pick($"{target.Display} 不在成员名单中。发送“成员列表”查看名单。", $"{target.Display} is not on the roster. Send \"roster\" to see it.")))
+            ? (null, new OutgoingMessage(language.Pick($"{MarkdownText.Literal(target.Display)} 不在成员名单中。发送“成员列表”查看名单。", $"{MarkdownText.Literal(target.Display)} is not on the roster. Send \"roster\" to see it.")))
             : (person, null);
     }
 
@@ -198,6 +198,9 @@ public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IR
     }
 
     private static OutgoingMessage UnknownRole(string roleText, Language language) => new(language.Pick(
-        $"不认识角色“{roleText}”。可用角色：成员、联络员、负责人、管理员。",
-        $"I do not know the role \"{roleText}\". Roles: member, liaison, head, admin."));
+        $"不认识角色“{MarkdownText.Literal(roleText)}”。可用角色：成员、联络员、负责人、管理员。",
+        $"I do not know the role \"{MarkdownText.Literal(roleText)}\". Roles: member, liaison, head, admin."));
+
+    /// <summary>A person's name (or email) for a Markdown reply, shown as typed.</summary>
+    private static string Shown(RosterPerson person) => MarkdownText.Literal(RosterDirectory.DisplayName(person));
 }

@@ -161,6 +161,8 @@ public sealed class OverviewCardTests : IAsyncLifetime
         var (unknown, none) = await _bot.AskAsync(TeamsUser.Admin, "总览 火星局");
         Assert.Null(none);
         Assert.Contains("没有找到名为「火星局」的单位", unknown, StringComparison.Ordinal);
+        var (marked, _) = await _bot.AskAsync(TeamsUser.Admin, "总览 **火星局**");
+        Assert.Contains(@"没有找到名为「\*\*火星局\*\*」的单位", marked, StringComparison.Ordinal);
         var (measure, _) = await _bot.AskAsync(TeamsUser.Admin, "总览 21");
         Assert.Contains("第 1 至 20 项", measure, StringComparison.Ordinal);
     }

@@ -64,6 +64,15 @@ public sealed class RelayReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_comment_reaches_the_submitter_quoted_line_by_line_as_typed()
+    {
+        await PressForCardAsync(RelayCardActions.RequestMore, new JsonObject { ["comment"] = "请补充 **户数**\n1. 整改\n\n[表](http://a)" });
+
+        var told = Assert.Single(await _harness.WaitForAsync(h => h.ChatMessages(RelayHarness.SubmitterChat)));
+        Assert.Contains("：\n\n> 请补充 \\*\\*户数\\*\\*\n> 1\\. 整改\n> \n> [表]\\(http://a)\n\n请更正", told.Json!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Requesting_more_without_a_comment_asks_for_one_and_tells_nobody()
     {
         var response = await PressAsync(RelayCardActions.RequestMore, new JsonObject { ["comment"] = "  " });

@@ -241,6 +241,24 @@ public sealed class JoinRequestTests : IAsyncLifetime
         Assert.Contains("王管理", CardJson.Text(card), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_requester_named_with_markup_reaches_the_admin_as_named()
+    {
+        var marked = new TeamsUser("29:marked", "00000000-0000-0000-0000-0000000000a8", "zhang_*san*", "a:marked-chat");
+        var calls = await _h.SendAsync(_h.Message(marked, "我是人事科的联络员"), expected: 2);
+        var toAdmin = Assert.Single(calls, c => c.Path.Contains(TeamsUser.Admin.Conversation, StringComparison.Ordinal));
+        var card = RosterHarness.Read(toAdmin).Card!;
+
+        Assert.Contains(@"zhang\_\*san\*", CardTexts.Of(card));
+        // The notification preview is plain text: the name as typed.
+        Assert.StartsWith("加入申请：zhang_*san* 申请成为人事科的联络员", JsonNode.Parse(toAdmin.Body)!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var activityId = "act-" + (_h.Connector.Sent.ToList().IndexOf(toAdmin) + 1);
+        var decided = await _h.SendAsync(_h.Press(TeamsUser.Admin, Button(card, "批准"), activityId), expected: 3);
+        var toDecider = Assert.Single(decided, c => c.Method == "POST" && c.Path.Contains(TeamsUser.Admin.Conversation, StringComparison.Ordinal));
+        Assert.Contains(@"已批准：zhang\_\*san\* 现为人事科的联络员", RosterHarness.Read(toDecider).Text, StringComparison.Ordinal);
+    }
+
     private async Task<((JsonObject Card, string ActivityId) AdminCard, string RequesterText)> RequestAsync(string text)
     {
         var calls = await _h.SendAsync(_h.Message(TeamsUser.Liaison, text), expected: 2);
