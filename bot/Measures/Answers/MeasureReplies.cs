@@ -154,7 +154,8 @@ public sealed class MeasureReplies(MeasureRegistry registry)
 
     private OutgoingMessage UnitNotInPlan(string name, IReadOnlyList<Unit> closest, Language language)
     {
-        var heading = language.Pick($"分工方案的工作分工中没有“{name}”。", $"The plan’s division of work does not name “{name}”.");
+        var typed = MarkdownText.Literal(name);
+        var heading = language.Pick($"分工方案的工作分工中没有“{typed}”。", $"The plan’s division of work does not name “{typed}”.");
         var close = closest.Count == 0
             ? language.Pick("分工方案中没有名称相近的单位。", "No unit of the plan has a similar name.")
             : language.Pick("名称最接近的单位：", "The closest units the plan names:") + "\n\n"
