@@ -82,8 +82,8 @@ public sealed class NudgeReply(int measure, string period)
         }
         if (NoLiaison.Count > 0)
         {
-            text.Append(language.Pick($"\n\n以下单位在名册中没有联络员，无法提醒：{string.Join(sep, NoLiaison)}。可发送“添加 <姓名> 到 <单位> 为 联络员”添加（发送“成员名单”查看名册）。",
-                $"\n\nThese units have no liaison on the roster, so nobody can be nudged: {string.Join(sep, NoLiaison)}. Send \"add <name> to <unit> as liaison\" to add one (\"roster\" lists the roster)."));
+            text.Append(language.Pick($"\n\n以下单位在名册中没有联络员，无法提醒：{string.Join(sep, NoLiaison)}。可发送“添加 ××× 到 ×× 为 联络员”添加（×××为此人的邮箱或姓名，××为单位名称；发送“成员名单”查看名册）。",
+                $"\n\nThese units have no liaison on the roster, so nobody can be nudged: {string.Join(sep, NoLiaison)}. Send \"add [email or name] to [unit] as liaison\" to add one (\"roster\" lists the roster)."));
         }
         return text.ToString();
     }

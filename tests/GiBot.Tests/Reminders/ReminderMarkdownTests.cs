@@ -69,6 +69,21 @@ public sealed class ReminderMarkdownTests
     }
 
     [Fact]
+    public void A_nudges_hint_for_a_unit_without_liaison_shows_its_placeholders()
+    {
+        var reply = new NudgeReply(8, "2026-11");
+        reply.NoLiaison.Add("反不正当竞争科");
+
+        var chinese = reply.Text(Language.Chinese);
+        var english = reply.Text(Language.English);
+
+        Assert.Contains("“添加 ××× 到 ×× 为 联络员”", chinese, StringComparison.Ordinal);
+        Assert.Contains("\"add [email or name] to [unit] as liaison\"", english, StringComparison.Ordinal);
+        GiBot.Tests.Localization.VisiblePlaceholders.AssertShown(chinese);
+        GiBot.Tests.Localization.VisiblePlaceholders.AssertShown(english);
+    }
+
+    [Fact]
     public void A_refused_nudge_names_the_person_as_typed()
     {
         var plan = new ReminderPlan(8, "执法稽查科", "2026-11", ReminderSteps.ManualPrefix + "x", DateTimeOffset.UnixEpoch, "aad-admin");
