@@ -128,16 +128,17 @@ public sealed class ReminderCards(MeasureRegistry registry, ReminderOptions opti
             .Set("snoozeTomorrowData", ReminderVerbs.SnoozeData(plan, ReminderVerbs.UntilTomorrow, language)));
     }
 
-    /// <summary>What a head is asked to do for one row: whom to contact, by name.</summary>
+    /// <summary>What a head is asked to do for one row: whom to contact, by name (as the roster spells it, not as Markdown).</summary>
     private string FollowUp(DigestRow row, IReadOnlyList<string> liaisons, Language language)
     {
+        var names = liaisons.Select(MarkdownText.Literal).ToArray();
         var unit = UpdateLabels.Unit(registry, row.Plan.UnitId, language);
         var measure = row.Plan.Measure;
         return liaisons.Count == 0
             ? language.Pick($"{unit}在机器人中没有登记联络员：请指定专人发送“汇报第{measure}项”填报，或请知识产权保护科登记联络员。",
                 $"{unit} has no liaison registered with the bot: please ask someone in the unit to send \"update {measure}\", or ask the IP Protection Section to register a liaison.")
-            : language.Pick($"尚未填报的联络员：{string.Join("、", liaisons)}。请督促其尽快发送“汇报第{measure}项”填报。",
-                $"Liaison(s) who have not reported: {string.Join(", ", liaisons)}. Please ask them to send \"update {measure}\" soon.");
+            : language.Pick($"尚未填报的联络员：{string.Join("、", names)}。请督促其尽快发送“汇报第{measure}项”填报。",
+                $"Liaison(s) who have not reported: {string.Join(", ", names)}. Please ask them to send \"update {measure}\" soon.");
     }
 
     private static bool OneUnit(IReadOnlyList<DigestRow> rows) => rows.All(r => r.Plan.UnitId == rows[0].Plan.UnitId);

@@ -131,7 +131,7 @@ public sealed class RosterDirectory(IRosterStore store, UnitCatalog units) : IRo
     private string EnglishName(string unitId) => units.Find(unitId)?.NameEn ?? unitId;
 
     private static AccessDecision NotOnRoster((string Chinese, string English) ask) => AccessDecision.Refuse(
-        $"您还不在 GiBot 的成员名单中，因此暂时不能报送或查看单位进展。加入方法：发送“我是<单位>的联络员”（例如“我是执法稽查科的联络员”），管理员批准后即可。{ask.Chinese}",
-        $"You are not on GiBot's roster yet, so you cannot report or see unit updates. To join, send \"I am the liaison of <unit>\" (e.g. \"I am the liaison of the Enforcement and Inspection Section\"); an administrator approves it. Otherwise {ask.English}");
+        $"您还不在 GiBot 的成员名单中，因此暂时不能报送或查看单位进展。加入方法：发送“我是××的联络员”（××为单位名称，例如“我是执法稽查科的联络员”），管理员批准后即可。{ask.Chinese}",
+        $"You are not on GiBot's roster yet, so you cannot report or see unit updates. To join, send \"I am the liaison of [unit]\" (e.g. \"I am the liaison of the Enforcement and Inspection Section\"); an administrator approves it. Otherwise {ask.English}");
 
 }

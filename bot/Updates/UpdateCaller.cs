@@ -34,8 +34,8 @@ public sealed record UpdateCaller(string AadObjectId, string? Name, RosterPerson
         if (person is null)
         {
             return (null, language.Pick(
-                $"抱歉，您还不在进展汇报人员名单中，暂不能{(view ? "查看" : "汇报")}进展。如需加入，请发送“我是<单位>的联络员”（例如“我是执法稽查科的联络员”），管理员批准后即可{(view ? "查看本单位的进展" : "汇报")}；也可以联系知识产权保护科管理员将您加入所在单位。",
-                $"Sorry, you are not on the reporting roster yet, so you cannot {(view ? "see updates" : "report")}. To join, send \"I am the liaison of <unit>\" (e.g. \"I am the liaison of the Enforcement and Inspection Section\"); once an administrator approves, you can {(view ? "see your unit's updates" : "report")}. Or ask the IP Protection Section administrators to add you to your unit."));
+                $"抱歉，您还不在进展汇报人员名单中，暂不能{(view ? "查看" : "汇报")}进展。如需加入，请发送“我是××的联络员”（××为单位名称，例如“我是执法稽查科的联络员”），管理员批准后即可{(view ? "查看本单位的进展" : "汇报")}；也可以联系知识产权保护科管理员将您加入所在单位。",
+                $"Sorry, you are not on the reporting roster yet, so you cannot {(view ? "see updates" : "report")}. To join, send \"I am the liaison of [unit]\" (e.g. \"I am the liaison of the Enforcement and Inspection Section\"); once an administrator approves, you can {(view ? "see your unit's updates" : "report")}. Or ask the IP Protection Section administrators to add you to your unit."));
         }
         var reportable = await roster.ReportableMeasuresAsync(aad, cancellationToken);
         return (new UpdateCaller(aad, turn.UserName ?? person.Name, person, roster, reportable), null);

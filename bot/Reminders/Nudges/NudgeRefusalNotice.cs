@@ -41,7 +41,7 @@ public sealed class NudgeRefusalNotice(ReminderRecipients recipients, PersonalNo
         foreach (var one in missed)
         {
             var person = one.Refusal.Person;
-            var name = person.Name ?? person.Email ?? person.AadObjectId;
+            var name = MarkdownText.Literal(person.Name ?? person.Email ?? person.AadObjectId);
             var what = language.Pick($"第 {string.Join(sep, one.Measures)} 项", $"measure{(one.Measures.Count > 1 ? "s" : "")} {string.Join(sep, one.Measures)}");
             text.Append($"- {name}{language.Pick("（", " (")}{string.Join(sep, one.Units)}{sep}{what}{language.Pick("）：", "): ")}{one.Refusal.Reason(language)}{language.Pick("。", ".")}\n");
         }

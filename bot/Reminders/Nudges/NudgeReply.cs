@@ -40,7 +40,7 @@ public sealed class NudgeReply(int measure, string period)
         if (Nudged.Count > 0)
         {
             var people = PeopleReached;
-            var units = string.Join(sep, Nudged.Select(n => $"{n.Unit}{language.Pick("（", " (")}{string.Join(sep, n.Liaisons)}{language.Pick("）", ")")}"));
+            var units = string.Join(sep, Nudged.Select(n => $"{n.Unit}{language.Pick("（", " (")}{string.Join(sep, n.Liaisons.Select(MarkdownText.Literal))}{language.Pick("）", ")")}"));
             text.Append(language.Pick(
                 $"已安排提醒第 {measure} 项措施（{period}）未报单位的联络员，共 {people} 人：{units}。",
                 $"Nudging the liaisons of the units that have not reported measure {measure} ({period}), {people} {(people == 1 ? "person" : "people")}: {units}."));
@@ -59,7 +59,7 @@ public sealed class NudgeReply(int measure, string period)
                 $"\n\n{Unreachable.Count} {(Unreachable.Count == 1 ? "person does" : "people do")} not get the nudge: they have not installed or opened GiBot in Teams (or removed it), and the bot cannot message them first.\n"));
             foreach (var person in Unreachable)
             {
-                text.Append($"- {person.Name}{language.Pick("（", " (")}{string.Join(sep, person.Units)}{language.Pick("）", ")")}\n");
+                text.Append($"- {MarkdownText.Literal(person.Name)}{language.Pick("（", " (")}{string.Join(sep, person.Units)}{language.Pick("）", ")")}\n");
             }
             if (NoneReachable.Count > 0)
             {
@@ -82,8 +82,8 @@ public sealed class NudgeReply(int measure, string period)
         }
         if (NoLiaison.Count > 0)
         {
-            text.Append(language.Pick($"\n\n以下单位在名册中没有联络员，无法提醒：{string.Join(sep, NoLiaison)}。可发送“添加 <姓名> 到 <单位> 为 联络员”添加（发送“成员名单”查看名册）。",
-                $"\n\nThese units have no liaison on the roster, so nobody can be nudged: {string.Join(sep, NoLiaison)}. Send \"add <name> to <unit> as liaison\" to add one (\"roster\" lists the roster)."));
+            text.Append(language.Pick($"\n\n以下单位在名册中没有联络员，无法提醒：{string.Join(sep, NoLiaison)}。可发送“添加 ××× 到 ×× 为 联络员”添加（×××为此人的邮箱或姓名，××为单位名称；发送“成员名单”查看名册）。",
+                $"\n\nThese units have no liaison on the roster, so nobody can be nudged: {string.Join(sep, NoLiaison)}. Send \"add [email or name] to [unit] as liaison\" to add one (\"roster\" lists the roster)."));
         }
         return text.ToString();
     }

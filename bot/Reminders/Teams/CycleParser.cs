@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GiBot.Localization;
 using GiBot.Reminders.Schedule;
 
 namespace GiBot.Reminders.Teams;
@@ -69,7 +70,7 @@ public static partial class CycleParser
         }
         if (Filler().Replace(left, "").Length > 0)
         {
-            var unknown = Filler().Replace(left, " ").Trim();
+            var unknown = MarkdownText.Literal(Filler().Replace(left, " ").Trim());
             return Refused(measure, $"没看懂“{unknown}”。请按这个格式写：{Example}。", $"I did not understand \"{unknown}\". Please write it like: {ExampleEnglish}.");
         }
         if (kind == CycleKind.Once && dates.Count == 0)

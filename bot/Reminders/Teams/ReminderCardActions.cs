@@ -101,9 +101,16 @@ public sealed class ReminderCardActions(
             return (null, Say(refusal!));
         }
         var decision = await roster.CanReportAsync(caller.AadObjectId, measure, unit, cancellationToken);
-        return decision.Allowed ? (caller, null)
-            : (null, Say(decision.Reason(language) ?? language.Pick($"抱歉，您不能代表{unit}处理第 {measure} 项措施的提醒。", $"Sorry, you may not act on measure {measure} for {unit}.")));
+        if (decision.Allowed)
+        {
+            return (caller, null);
+        }
+        // The unit is the card's data, the client's word: quoted as sent, cut to the length of a unit's name.
+        var shown = MarkdownText.Literal(TextCut.Cut(unit, MaxUnitShown, "…"));
+        return (null, Say(decision.Reason(language) ?? language.Pick($"抱歉，您不能代表{shown}处理第 {measure} 项措施的提醒。", $"Sorry, you may not act on measure {measure} for {shown}.")));
     }
+
+    private const int MaxUnitShown = 40;
 
     private static CardActionResult Say(string text) => CardActionResult.Say(new OutgoingMessage(text));
 }

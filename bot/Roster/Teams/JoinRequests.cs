@@ -96,8 +96,8 @@ public sealed partial class JoinRequests(
         if (request is null)
         {
             return CardActionResult.Say(new OutgoingMessage(language.Pick(
-                "找不到这条加入申请，可能已被删除。请让申请人重新发送“我是<单位>的联络员”。",
-                "I cannot find this join request; it may have been removed. Ask the person to send \"I am the liaison of <unit>\" again.")));
+                "找不到这条加入申请，可能已被删除。请让申请人重新发送“我是××的联络员”（××为单位名称）。",
+                "I cannot find this join request; it may have been removed. Ask the person to send \"I am the liaison of [unit]\" again.")));
         }
         if (request.Status == JoinRequest.Superseded)
         {

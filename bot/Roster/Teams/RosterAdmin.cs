@@ -52,8 +52,8 @@ public sealed class RosterAdmin(RosterDirectory directory, UnitCatalog units, IR
         }
         if (body.Count >= MaxCardLines)
         {
-            body.Add(RosterCards.Text(language.Pick("（名单较长，卡片只显示前一部分；完整名单见上方文字，或发送“成员列表 <单位>”按单位查看。）",
-                "(The roster is long: the card shows the first part; the full list is in the text, or send \"roster <unit>\" for one unit.)")));
+            body.Add(RosterCards.Text(language.Pick("（名单较长，卡片只显示前一部分；完整名单见上方文字，或发送“成员列表 ××”按单位查看，××为单位名称。）",
+                "(The roster is long: the card shows the first part; the full list is in the text, or send \"roster [unit]\" for one unit.)")));
         }
         if (body.Count == 0)
         {

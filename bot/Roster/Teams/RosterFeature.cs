@@ -28,8 +28,8 @@ public sealed class RosterFeature(JoinRequests joins, RosterAdmin admin, MyMeasu
         {
             ShowMyMeasures mine => await myMeasures.AnswerAsync(turn, mine.UnitText, cancellationToken),
             ShowJoinPicker => new OutgoingMessage(language.Pick(
-                "请选择您的单位和角色后提交，申请将发送给管理员审批。也可以直接发送“我是<单位>的联络员”。",
-                "Choose your unit and role and send; the request goes to the administrators. You can also send \"I am the liaison of <unit>\"."),
+                "请选择您的单位和角色后提交，申请将发送给管理员审批。也可以直接发送“我是××的联络员”（××为单位名称）。",
+                "Choose your unit and role and send; the request goes to the administrators. You can also send \"I am the liaison of [unit]\"."),
                 cards.JoinPicker(language)),
             RequestJoin join => await joins.RequestAsync(turn, join.UnitText, join.Role, cancellationToken),
             ListRoster list => await admin.ListAsync(turn, list.UnitText, cancellationToken),

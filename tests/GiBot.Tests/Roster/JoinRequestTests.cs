@@ -175,7 +175,8 @@ public sealed class JoinRequestTests : IAsyncLifetime
     public async Task The_join_picker_card_sends_the_same_request()
     {
         var (text, picker) = await _h.AskAsync(TeamsUser.Liaison, "加入单位");
-        Assert.Contains("我是<单位>的联络员", text, StringComparison.Ordinal);
+        Assert.Contains("我是××的联络员”（××为单位名称）", text, StringComparison.Ordinal);
+        GiBot.Tests.Localization.VisiblePlaceholders.AssertShown(text);
         AdaptiveCardSchema.AssertValid(picker!, "join picker");
         Assert.Contains("知识产权维权保护中心", CardJson.Text(picker!), StringComparison.Ordinal);
         Assert.Contains("城乡一体化示范区分局", CardJson.Text(picker!), StringComparison.Ordinal);

@@ -111,7 +111,8 @@ public sealed partial class MyMeasuresTests : IAsyncLifetime
         var (text, card) = await _h.AskAsync(TeamsUser.Stranger, "我的措施");
         Assert.Null(card);
         Assert.Contains("还不在 GiBot 的成员名单中", text, StringComparison.Ordinal);
-        Assert.Contains("我是<单位>的联络员", text, StringComparison.Ordinal);
+        Assert.Contains("我是××的联络员", text, StringComparison.Ordinal);
+        GiBot.Tests.Localization.VisiblePlaceholders.AssertShown(text);
         Assert.Contains("王管理", text, StringComparison.Ordinal);
     }
 

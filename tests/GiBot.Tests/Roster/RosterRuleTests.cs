@@ -113,7 +113,10 @@ public sealed class RosterRuleTests : IAsyncLifetime
         Assert.Contains("仅对该单位、负责人和管理员可见", refused.ReasonChinese, StringComparison.Ordinal);
         var stranger = await Directory.CanSeeUnitAsync(TeamsUser.Stranger.Aad, "执法稽查科", None);
         Assert.False(stranger.Allowed);
-        Assert.Contains("我是<单位>的联络员", stranger.ReasonChinese, StringComparison.Ordinal);
+        Assert.Contains("我是××的联络员”（××为单位名称", stranger.ReasonChinese, StringComparison.Ordinal);
+        GiBot.Tests.Localization.VisiblePlaceholders.AssertShown(stranger.ReasonChinese);
+        Assert.Contains("I am the liaison of [unit]", stranger.ReasonEnglish, StringComparison.Ordinal);
+        GiBot.Tests.Localization.VisiblePlaceholders.AssertShown(stranger.ReasonEnglish);
         Assert.Contains("not on GiBot's roster", stranger.ReasonEnglish, StringComparison.Ordinal);
     }
 

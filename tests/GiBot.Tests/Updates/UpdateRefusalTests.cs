@@ -34,7 +34,8 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     {
         var answer = await _bot.SayAsync(text, People.Stranger);
         Assert.Contains(cannot, answer.Text, StringComparison.Ordinal);
-        Assert.Contains("请发送“我是<单位>的联络员”", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("请发送“我是××的联络员”（××为单位名称", answer.Text, StringComparison.Ordinal);
+        GiBot.Tests.Localization.VisiblePlaceholders.AssertShown(answer.Text);
     }
 
     [Theory]
@@ -44,7 +45,8 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     {
         var answer = await _bot.SayAsync(text, People.Stranger);
         Assert.Contains(cannot, answer.Text, StringComparison.Ordinal);
-        Assert.Contains("send \"I am the liaison of <unit>\"", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("send \"I am the liaison of [unit]\"", answer.Text, StringComparison.Ordinal);
+        GiBot.Tests.Localization.VisiblePlaceholders.AssertShown(answer.Text);
     }
 
     [Fact]
