@@ -21,7 +21,7 @@ public static class UpdateExporter
         await writer.WriteAsync(string.Join(',', Header) + "\r\n");
         foreach (var update in updates)
         {
-            await writer.WriteAsync(string.Join(',', Fields(update).Select(Quote)) + "\r\n");
+            await writer.WriteAsync(string.Join(',', Fields(update).Select(CsvField.Of)) + "\r\n");
         }
         await writer.FlushAsync();
     }
@@ -76,17 +76,6 @@ public static class UpdateExporter
             r.MajorIssue ? "true" : "false", r.MajorIssueDescription, r.EvidenceUrl, u.SubmittedBy.AadObjectId, u.SubmittedBy.Name,
             u.SubmittedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         ];
-    }
-
-    private static string Quote(string? field)
-    {
-        if (string.IsNullOrEmpty(field))
-        {
-            return "";
-        }
-        // A leading = + or @ makes spreadsheets evaluate a cell as a formula; an apostrophe keeps it text.
-        var safe = field[0] is '=' or '+' or '@' ? "'" + field : field;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) < 0 && safe == field ? safe : "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     public static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
