@@ -107,7 +107,7 @@ public sealed class StorageProcessTests : IDisposable
         Assert.StartsWith("update_id,version,is_current,measure,unit_id,period,status,percent_complete,progress,", lines[0]);
         Assert.Contains(",1,false,8,zfj,2026-11,推进中,60,\"检查3次, 发现\"\"问题\"\"\",", stdout);
         Assert.Contains(",2,true,8,zfj,2026-11,推进中,70,\"检查4次\n第二行\",", stdout);
-        Assert.Contains(",1,true,3,wsx,2026-11,受阻,,\"'=SUM(A1)\",经费,,true,经费未到位,https://example.org/e,aad-1,李联络,", stdout);
+        Assert.Contains(",1,true,3,wsx,2026-11,受阻,,'=SUM(A1),经费,,true,经费未到位,https://example.org/e,aad-1,李联络,", stdout);
     }
 
     [Fact]
