@@ -102,8 +102,12 @@ public sealed class ReminderRefusalTests
         await bot.PassAtAsync(T1);
         Assert.Equal(2, bot.DigestsTo(Staff.Liaison).Count);
         Assert.Single(bot.DigestsTo(Staff.Head));
-        Assert.All(await PlansAsync(bot, T1, "T-1"), p => Assert.Equal(ReminderStatus.Pending, p.Status)); // retried for the head
+        var t1 = await PlansAsync(bot, T1, "T-1");
+        Assert.Equal(4, t1.Count);
+        Assert.All(t1, p => Assert.Equal(ReminderStatus.Pending, p.Status)); // retried for the head
 
+        // Even back in reach before the retry, the liaison is done with this rung: at most once per person and plan.
+        await bot.SayAsync("你好", Staff.Liaison);
         await bot.PassAtAsync("2026-10-09 09:36");
         Assert.Equal(2, bot.DigestsTo(Staff.Head).Count); // the head gets the rung
         Assert.Equal(2, bot.DigestsTo(Staff.Liaison).Count); // the liaison is neither tried again nor doubled
