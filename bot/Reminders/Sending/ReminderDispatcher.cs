@@ -14,8 +14,8 @@ namespace GiBot.Reminders.Sending;
 /// of the batch that person is reminded of. Each (plan, person) pair is reserved with
 /// <see cref="IReminderStore.RecordSendAsync"/> before the digest goes out (so a second instance, a retry, or a plan
 /// claimed anew after its lease never puts that measure in front of that person twice, in a digest or alone). When Teams
-/// refuses a digest for now (timeout, 503, 429 beyond the connector's retries, and the bot's own untrusted service URL,
-/// a configuration matter), every reservation of it is released and its plans retried after
+/// refuses a digest for now (timeout, 503, 429 beyond the connector's retries), or the bot itself does (an untrusted
+/// service URL, a configuration matter), or it fails in any other way, every reservation of it is released and its plans retried after
 /// <see cref="ReminderOptions.RetryDelay"/>, so nothing of it is marked sent. When Teams refuses it for good because the
 /// person's chat is gone (403, 404: <see cref="RefusedChat"/>), the chat is marked removed and the reservations are
 /// kept: they then stand for "given up on this person", so those plans are finished for that person (never retried, nor
