@@ -1,5 +1,6 @@
 using System.Net;
 using GiBot.Localization;
+using GiBot.Reminders.Sending;
 using GiBot.Roster;
 using GiBot.Storage;
 
@@ -12,10 +13,10 @@ namespace GiBot.Reminders.Nudges;
 public sealed record NudgeRefusal(RosterPerson Person, IReadOnlyList<ReminderPlan> Plans, HttpStatusCode Status, string? ErrorCode)
 {
     /// <summary>Raised by the bot itself when the person's Teams service address is not trusted (a configuration matter).</summary>
-    private const string UntrustedServiceUrl = "UntrustedServiceUrl";
+    private const string UntrustedServiceUrl = RefusedChat.UntrustedServiceUrl;
 
     /// <summary>True when the person can fix it themselves, by installing or opening GiBot again.</summary>
-    public bool PersonCanFix => Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound && ErrorCode != UntrustedServiceUrl;
+    public bool PersonCanFix => RefusedChat.IsGone(Status, ErrorCode);
 
     public string Reason(Language language) => (Status, ErrorCode) switch
     {

@@ -13,13 +13,19 @@ namespace GiBot.Reminders.Sending;
 /// Sends a batch of claimed plans as digests: one message per person and rung (the plan's step) listing every measure
 /// of the batch that person is reminded of. Each (plan, person) pair is reserved with
 /// <see cref="IReminderStore.RecordSendAsync"/> before the digest goes out (so a second instance, a retry, or a plan
-/// claimed anew after its lease never puts that measure in front of that person twice, in a digest or alone), and every
-/// reservation of a digest is released when Teams refused it, and its plans retried, so nothing of it is marked sent.
-/// Units that reported meanwhile get nothing. Delivery is therefore at most once per person and plan: if the process
-/// dies (or the call fails other than with a Teams refusal) after the reservations and before Teams accepted the
-/// digest, that person's rows of this rung are lost, never doubled; the plans are finished by whoever claims them after
-/// the lease, and the next rung (or an admin's "提醒 N") still reaches them. Teams has no idempotency key that would
-/// allow both.
+/// claimed anew after its lease never puts that measure in front of that person twice, in a digest or alone). When Teams
+/// refuses a digest for now (timeout, 503, 429 beyond the connector's retries), or the bot itself does (an untrusted
+/// service URL, a configuration matter), or it fails in any other way, every reservation of it is released and its plans retried after
+/// <see cref="ReminderOptions.RetryDelay"/>, so nothing of it is marked sent. When Teams refuses it for good because the
+/// person's chat is gone (403, 404: <see cref="RefusedChat"/>), the chat is marked removed and the reservations are
+/// kept: they then stand for "given up on this person", so those plans are finished for that person (never retried, nor
+/// sent later in this period by a retry or re-claim of the same plan) while their other recipients still get theirs;
+/// admins are told (<see cref="UnreachableNotice"/>), or for a nudge the admin who asked, and later rungs count the
+/// person unreachable until they write to GiBot again. Units that reported meanwhile get nothing. Delivery is therefore
+/// at most once per person and plan: if the process dies (or the call fails other than with a Teams refusal) after the
+/// reservations and before Teams accepted the digest, that person's rows of this rung are lost, never doubled; the plans
+/// are finished by whoever claims them after the lease, and the next rung (or an admin's "提醒 N") still reaches them.
+/// Teams has no idempotency key that would allow both.
 /// </summary>
 public sealed partial class ReminderDispatcher(
     ReminderOptions options,
@@ -64,6 +70,7 @@ public sealed partial class ReminderDispatcher(
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
         var unsent = new HashSet<string>(StringComparer.Ordinal);
         var refusedNudges = new List<NudgeRefusal>();
+        var refusedChats = new List<RefusedChat>();
         var sentOne = false;
         foreach (var digest in digests)
         {
@@ -86,6 +93,10 @@ public sealed partial class ReminderDispatcher(
             {
                 refusedNudges.Add(refused);
             }
+            if (outcome.RefusedChat is { } gone)
+            {
+                refusedChats.Add(gone);
+            }
             foreach (var key in outcome.Keys)
             {
                 failures[key] = outcome.Reason!;
@@ -102,7 +113,7 @@ public sealed partial class ReminderDispatcher(
             await FinishAsync(plan, record.ClaimToken!, failures.GetValueOrDefault(plan.Key), now, cancellationToken);
             finished++;
         }
-        return new ReminderDispatch(unreachable, finished, unsent.Count > 0) { RefusedNudges = refusedNudges };
+        return new ReminderDispatch(unreachable, finished, unsent.Count > 0) { RefusedNudges = refusedNudges, RefusedChats = refusedChats };
     }
 
     /// <summary>
@@ -146,9 +157,13 @@ public sealed partial class ReminderDispatcher(
 
     /// <summary>
     /// A digest that was sent (<see cref="Reason"/> null) or refused: the plans it held, to retry, and why; or a nudge
-    /// refused for good, not retried, whose requester is to be told.
+    /// refused for good, not retried, whose requester is to be told; or a rung refused for good because the person's chat
+    /// is gone (<see cref="RefusedChat"/>), not retried, which admins are to be told.
     /// </summary>
-    private sealed record SendOutcome(IReadOnlyList<string> Keys, string? Reason, NudgeRefusal? RefusedNudge = null);
+    private sealed record SendOutcome(IReadOnlyList<string> Keys, string? Reason, NudgeRefusal? RefusedNudge = null)
+    {
+        public RefusedChat? RefusedChat { get; init; }
+    }
 
     /// <summary>Reserves the digest's rows for its person and sends it; null when there was nothing left to send.</summary>
     private async Task<SendOutcome?> SendAsync(PersonalDigest digest, ConversationReference chat, DateTimeOffset now, CancellationToken cancellationToken)
@@ -181,17 +196,39 @@ public sealed partial class ReminderDispatcher(
                 MessageActivityFactory.Create(message, new ConversationAccount { Id = chat.ConversationId }, bot), cancellationToken);
             return new SendOutcome([], null);
         }
+        catch (ConnectorException e) when (RefusedChat.IsGone(e))
+        {
+            // The person removed or blocked the bot, or the chat is gone: retrying cannot help, and every later rung would
+            // only be refused again. The chat is marked removed (so they count as unreachable until they write to GiBot
+            // again), and the reservations are kept: these plans are done for this person, whatever their other
+            // recipients' digests do. A nudge's requester is told; for a ladder rung, the admins (see UnreachableNotice).
+            LogChatRefused(logger, e, digest.Step, rows.Count, person.AadObjectId, (int)e.StatusCode);
+            await references.MarkRemovedAsync(chat.ConversationId, cancellationToken);
+            return ReminderSteps.IsManual(digest.Step)
+                ? new SendOutcome([], null, new NudgeRefusal(person, rows.Select(r => r.Plan).ToArray(), e.StatusCode, e.ErrorCode))
+                : new SendOutcome([], null) { RefusedChat = new RefusedChat(person, e.StatusCode) };
+        }
         catch (ConnectorException e)
         {
-            LogSendFailed(logger, e, digest.Step, rows.Count, person.AadObjectId);
+            if (e.ErrorCode == RefusedChat.UntrustedServiceUrl)
+            {
+                // The bot's own refusal: the chat is fine, the configuration (AllowedServiceUrls) or the trust learned
+                // from inbound activities (lost at a restart, regained with the next activity from that address) is not.
+                // A ladder rung keeps being retried after RetryDelay until that is mended, loudly.
+                LogUntrustedServiceUrl(logger, e, digest.Step, person.AadObjectId, chat.ServiceUrl);
+            }
+            else
+            {
+                LogSendFailed(logger, e, digest.Step, rows.Count, person.AadObjectId);
+            }
             foreach (var row in rows)
             {
                 await reminders.ForgetSendAsync(row.Plan.Key, person.AadObjectId, cancellationToken);
             }
             if (ReminderSteps.IsManual(digest.Step) && e.IsPermanent)
             {
-                // Retrying cannot help (the person removed or blocked the bot, the chat is gone): the admin who asked is
-                // told instead, and can nudge again once it is fixed.
+                // Retrying cannot help soon enough for a nudge: the admin who asked is told why instead, and can nudge
+                // again once it is fixed.
                 return new SendOutcome([], null, new NudgeRefusal(person, rows.Select(r => r.Plan).ToArray(), e.StatusCode, e.ErrorCode));
             }
             return new SendOutcome(rows.Select(r => r.Plan.Key).ToArray(), $"{(int)e.StatusCode} {e.ErrorCode}");
@@ -215,4 +252,10 @@ public sealed partial class ReminderDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder digest {Step} ({Rows} measures) to {AadObjectId} not delivered; its plans will be retried")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string step, int rows, string aadObjectId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder digest {Step} ({Rows} measures) to {AadObjectId} refused for good ({Status}): their personal chat is marked removed until they write to the bot again; not retried")]
+    private static partial void LogChatRefused(ILogger logger, Exception exception, string step, int rows, string aadObjectId, int status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder digest {Step} to {AadObjectId} not sent: service URL {ServiceUrl} is not trusted. Add it to AllowedServiceUrls (or it is trusted again once an activity arrives from it); a ladder rung is retried every RetryDelay meanwhile")]
+    private static partial void LogUntrustedServiceUrl(ILogger logger, Exception exception, string step, string aadObjectId, string serviceUrl);
 }

@@ -55,6 +55,7 @@ public sealed partial class ReminderScheduler(
         var handled = 0;
         var notReached = new List<RosterPerson>();
         var refused = new List<NudgeRefusal>();
+        var refusedChats = new List<RefusedChat>();
         var budget = options.Lease / 2;
         while (hours.IsOpen(time.GetUtcNow()))
         {
@@ -72,6 +73,7 @@ public sealed partial class ReminderScheduler(
             var dispatch = await dispatcher.DispatchAsync(batch, claimedAt, claimedAt + budget, cancellationToken);
             notReached.AddRange(dispatch.Unreachable);
             refused.AddRange(dispatch.RefusedNudges);
+            refusedChats.AddRange(dispatch.RefusedChats);
             handled += dispatch.Finished;
             if (dispatch.HandedBack)
             {
@@ -79,9 +81,9 @@ public sealed partial class ReminderScheduler(
                 break;
             }
         }
-        if (notReached.Count > 0)
+        if (notReached.Count > 0 || refusedChats.Count > 0)
         {
-            await unreachable.TellAsync(notReached, cancellationToken);
+            await unreachable.TellAsync(notReached, refusedChats, cancellationToken);
         }
         if (refused.Count > 0)
         {

@@ -10,18 +10,21 @@ namespace GiBot.Reminders.Sending;
 
 /// <summary>
 /// Tells admins, in one message per scheduler run, who could not be reminded because the bot has no chat
-/// with them, and how to fix it, each admin in the language they last used. Each person is named once
-/// (remembered in the settings store).
+/// with them, and whose chat Teams refused a reminder for good in this run (<see cref="RefusedChat"/>: they removed or
+/// blocked GiBot), and how to fix it, each admin in the language they last used. Each person without a chat is named
+/// once (remembered in the settings store). A refusal is news even about someone named before (they had installed GiBot
+/// since), so it is always told, in the run it happens: that is once per removal, as the refused chat is marked removed
+/// and not tried again until they write to GiBot. They then count as named, so the rungs after it do not name them again.
 /// </summary>
 public sealed class UnreachableNotice(IBotSettingsStore settings, IRosterDirectory roster, ReminderRecipients recipients, PersonalNotifier notifier)
 {
     public const string Key = "reminders.unreachable";
 
-    public async Task TellAsync(IReadOnlyCollection<RosterPerson> unreachable, CancellationToken cancellationToken)
+    public async Task TellAsync(IReadOnlyCollection<RosterPerson> unreachable, IReadOnlyCollection<RefusedChat> refused, CancellationToken cancellationToken)
     {
         // Claim the people first (compare-and-set on the stored list), so two instances running the
         // scheduler at the same moment cannot both name the same person.
-        var claim = await ClaimAsync(unreachable, cancellationToken);
+        var claim = await ClaimAsync(unreachable, refused, cancellationToken);
         if (claim is null)
         {
             return;
@@ -29,7 +32,17 @@ public sealed class UnreachableNotice(IBotSettingsStore settings, IRosterDirecto
         var told = 0;
         foreach (var admin in await roster.AdminsAsync(cancellationToken))
         {
-            var message = new OutgoingMessage(Text(claim.Fresh, await recipients.LanguageOfAsync(admin.AadObjectId, cancellationToken)));
+            var language = await recipients.LanguageOfAsync(admin.AadObjectId, cancellationToken);
+            var parts = new List<string>();
+            if (claim.Fresh.Count > 0)
+            {
+                parts.Add(Text(claim.Fresh, language));
+            }
+            if (claim.Refused.Count > 0)
+            {
+                parts.Add(RefusedChatText.Text(claim.Refused, language));
+            }
+            var message = new OutgoingMessage(string.Join("\n\n", parts));
             if (await notifier.TellAsync(admin.AadObjectId, message, cancellationToken))
             {
                 told++;
@@ -43,24 +56,27 @@ public sealed class UnreachableNotice(IBotSettingsStore settings, IRosterDirecto
         }
     }
 
-    private sealed record Claim(IReadOnlyList<RosterPerson> Fresh, List<string> Before, int Version);
+    private sealed record Claim(IReadOnlyList<RosterPerson> Fresh, IReadOnlyList<RefusedChat> Refused, List<string> Before, int Version);
 
-    private async Task<Claim?> ClaimAsync(IReadOnlyCollection<RosterPerson> unreachable, CancellationToken cancellationToken)
+    private async Task<Claim?> ClaimAsync(IReadOnlyCollection<RosterPerson> unreachable, IReadOnlyCollection<RefusedChat> refused, CancellationToken cancellationToken)
     {
+        var told = refused.DistinctBy(r => r.Person.AadObjectId).ToArray();
+        var refusedIds = told.Select(r => r.Person.AadObjectId).ToHashSet(StringComparer.Ordinal);
         while (true)
         {
             var stored = await settings.GetAsync(Key, cancellationToken);
             var known = stored is null ? [] : JsonSerializer.Deserialize(stored.Value, ReminderJson.Default.ListString) ?? [];
-            var fresh = unreachable.DistinctBy(p => p.AadObjectId).Where(p => !known.Contains(p.AadObjectId)).ToArray();
-            if (fresh.Length == 0)
+            // Someone refused in this run and then found without a chat for a later rung of it is named once, as refused.
+            var fresh = unreachable.DistinctBy(p => p.AadObjectId).Where(p => !known.Contains(p.AadObjectId) && !refusedIds.Contains(p.AadObjectId)).ToArray();
+            if (fresh.Length == 0 && told.Length == 0)
             {
                 return null;
             }
-            var all = known.Concat(fresh.Select(p => p.AadObjectId)).Distinct(StringComparer.Ordinal).ToList();
+            var all = known.Concat(fresh.Select(p => p.AadObjectId)).Concat(refusedIds).Distinct(StringComparer.Ordinal).ToList();
             var expected = stored?.Version ?? 0;
             if (await settings.TrySetAsync(Key, Serialize(all), expected, cancellationToken))
             {
-                return new Claim(fresh, known, expected + 1);
+                return new Claim(fresh, told, known, expected + 1);
             }
         }
     }
