@@ -48,6 +48,7 @@ public sealed class ReminderMarkdownTests
 
         await notice.TellAsync(
             [Person("00000000-0000-0000-0000-0000000000b1", Starred), Person("00000000-0000-0000-0000-0000000000b2", Tagged)],
+            [],
             TestContext.Current.CancellationToken);
 
         var text = bot.TextsTo(Staff.Admin).Last();
