@@ -13,19 +13,32 @@ namespace GiBot.Reminders.Sending;
 /// Sends a batch of claimed plans as digests: one message per person and rung (the plan's step) listing every measure
 /// of the batch that person is reminded of. Each (plan, person) pair is reserved with
 /// <see cref="IReminderStore.RecordSendAsync"/> before the digest goes out (so a second instance, a retry, or a plan
-/// claimed anew after its lease never puts that measure in front of that person twice, in a digest or alone). When Teams
-/// refuses a digest for now (timeout, 503, 429 beyond the connector's retries), or the bot itself does (an untrusted
-/// service URL, a configuration matter), or it fails in any other way, every reservation of it is released and its plans retried after
-/// <see cref="ReminderOptions.RetryDelay"/>, so nothing of it is marked sent. When Teams refuses it for good because the
-/// person's chat is gone (403, 404: <see cref="RefusedChat"/>), the chat is marked removed and the reservations are
-/// kept: they then stand for "given up on this person", so those plans are finished for that person (never retried, nor
-/// sent later in this period by a retry or re-claim of the same plan) while their other recipients still get theirs;
-/// admins are told (<see cref="UnreachableNotice"/>), or for a nudge the admin who asked, and later rungs count the
-/// person unreachable until they write to GiBot again. Units that reported meanwhile get nothing. Delivery is therefore
-/// at most once per person and plan: if the process dies (or the call fails other than with a Teams refusal) after the
-/// reservations and before Teams accepted the digest, that person's rows of this rung are lost, never doubled; the plans
-/// are finished by whoever claims them after the lease, and the next rung (or an admin's "提醒 N") still reaches them.
-/// Teams has no idempotency key that would allow both.
+/// claimed anew after its lease never puts that measure in front of that person twice, in a digest or alone).
+/// <para>
+/// Retried: every reservation of the digest is released and its plans retried after <see cref="ReminderOptions.RetryDelay"/>
+/// (nothing of it marked sent) when Teams refuses it for now (timeout, 503, 429 beyond the connector's retries, any
+/// other 5xx), when the bot's outbound credentials are refused (401), when the bot itself refuses the chat's untrusted
+/// service URL (403 <see cref="RefusedChat.UntrustedServiceUrl"/>), and on any other connector failure: all of these
+/// can mend, or be mended by an operator.
+/// </para>
+/// <para>
+/// Given up on for that person and rung (not retried): when Teams refuses it because the person's chat is gone (403,
+/// 404: <see cref="RefusedChat"/>), the chat is marked removed, admins are told (<see cref="UnreachableNotice"/>), and
+/// later rungs count the person unreachable until they write to GiBot again; when Teams refuses the message itself
+/// (400, 405, 413 <c>MessageSizeTooBig</c>: <see cref="RefusedMessage"/>), the chat is kept and it is logged once as an
+/// error, a bot bug. Either way the reservations are kept: they then stand for "given up on this person", so those plans
+/// are finished for that person (never retried, nor sent later in this period by a retry or re-claim of the same plan)
+/// while their other recipients still get theirs.
+/// </para>
+/// <para>
+/// A nudge ("提醒 N") refused for now is retried like a rung. Refused for good (403, 404, 400, 405, 413, as above) or for
+/// a configuration matter (401, untrusted service URL; its reservations released) it is not retried: the admin who
+/// asked is told instead (<see cref="NudgeRefusal"/>), and can nudge again once it is mended.
+/// </para>
+/// Units that reported meanwhile get nothing. Delivery is therefore at most once per person and plan: if the process dies
+/// (or the call fails other than with a Teams refusal) after the reservations and before Teams accepted the digest,
+/// that person's rows of this rung are lost, never doubled; the plans are finished by whoever claims them after the
+/// lease, and the next rung (or an admin's "提醒 N") still reaches them. Teams has no idempotency key that would allow both.
 /// </summary>
 public sealed partial class ReminderDispatcher(
     ReminderOptions options,
@@ -208,6 +221,17 @@ public sealed partial class ReminderDispatcher(
                 ? new SendOutcome([], null, new NudgeRefusal(person, rows.Select(r => r.Plan).ToArray(), e.StatusCode, e.ErrorCode))
                 : new SendOutcome([], null) { RefusedChat = new RefusedChat(person, e.StatusCode) };
         }
+        catch (ConnectorException e) when (RefusedMessage.Is(e))
+        {
+            // Teams refused the message itself (400, 405, 413): the same digest would be refused again at every retry.
+            // MessageBudget already shrank it to fit, so it is not split either; it is given up on for this person and
+            // rung, reservations kept as for a gone chat, while the other recipients of its plans still get theirs.
+            // The chat is fine and is kept. A nudge's requester is told; a ladder rung is left to the error log.
+            LogMessageRefused(logger, e, digest.Step, rows.Count, person.AadObjectId, (int)e.StatusCode, e.ErrorCode);
+            return ReminderSteps.IsManual(digest.Step)
+                ? new SendOutcome([], null, new NudgeRefusal(person, rows.Select(r => r.Plan).ToArray(), e.StatusCode, e.ErrorCode))
+                : new SendOutcome([], null);
+        }
         catch (ConnectorException e)
         {
             if (e.ErrorCode == RefusedChat.UntrustedServiceUrl)
@@ -255,6 +279,9 @@ public sealed partial class ReminderDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder digest {Step} ({Rows} measures) to {AadObjectId} refused for good ({Status}): their personal chat is marked removed until they write to the bot again; not retried")]
     private static partial void LogChatRefused(ILogger logger, Exception exception, string step, int rows, string aadObjectId, int status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder digest {Step} ({Rows} measures) to {AadObjectId} refused by Teams for the message itself ({Status} {ErrorCode}): a bot bug; given up for this person and rung, not retried")]
+    private static partial void LogMessageRefused(ILogger logger, Exception exception, string step, int rows, string aadObjectId, int status, string? errorCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reminder digest {Step} to {AadObjectId} not sent: service URL {ServiceUrl} is not trusted. Add it to AllowedServiceUrls (or it is trusted again once an activity arrives from it); a ladder rung is retried every RetryDelay meanwhile")]
     private static partial void LogUntrustedServiceUrl(ILogger logger, Exception exception, string step, string aadObjectId, string serviceUrl);

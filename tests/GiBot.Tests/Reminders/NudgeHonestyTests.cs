@@ -2,9 +2,11 @@ using System.Net;
 using GiBot.Localization;
 using GiBot.Reminders;
 using GiBot.Reminders.Nudges;
+using GiBot.Reminders.Sending;
 using GiBot.Roster;
 using GiBot.Storage;
 using GiBot.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace GiBot.Tests.Reminders;
 
@@ -84,6 +86,28 @@ public sealed class NudgeHonestyTests
         bot.Time.Advance(TimeSpan.FromMinutes(30)); // past the retry delay: nothing is tried again
         await bot.PassAsync();
         Assert.Single(bot.DigestsTo(Staff.Liaison)); // the refused attempt only
+        Assert.Single(bot.TextsTo(Staff.Admin), t => t.StartsWith("您发出的催办", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_nudge_Teams_refuses_for_the_message_itself_is_reported_logged_once_as_an_error_and_not_retried()
+    {
+        await using var bot = await StartedAsync();
+        await bot.SayAsync("提醒 8", Staff.Admin);
+        bot.Connector.FailNext(new FakeConnector.ScriptedFailure(400, PathContains: ReminderBot.Conversation(Staff.Liaison)));
+        await bot.PassAsync();
+
+        var notice = Assert.Single(bot.TextsTo(Staff.Admin), t => t.StartsWith("您发出的催办", StringComparison.Ordinal));
+        Assert.Contains("400", notice, StringComparison.Ordinal);
+        Assert.Contains("运维人员", notice, StringComparison.Ordinal);
+        var plan = Assert.Single(await NudgePlansAsync(bot, "执法稽查科"));
+        Assert.NotEqual(ReminderStatus.Pending, plan.Status);
+        Assert.Contains(Staff.Liaison.AadObjectId, await bot.Reminders.ListRecipientsSentAsync(plan.Plan.Key, TestContext.Current.CancellationToken)); // given up on, kept
+        Assert.Single(bot.Logs.Lines, l => l.Category == typeof(ReminderDispatcher).FullName && l.Level == LogLevel.Error);
+
+        bot.Time.Advance(TimeSpan.FromMinutes(30)); // past the retry delay: nothing is tried again
+        await bot.PassAsync();
+        Assert.Single(bot.DigestsTo(Staff.Liaison));
         Assert.Single(bot.TextsTo(Staff.Admin), t => t.StartsWith("您发出的催办", StringComparison.Ordinal));
     }
 

@@ -3,9 +3,11 @@ using GiBot.Reminders.Sending;
 using GiBot.Roster;
 using GiBot.Storage;
 using GiBot.Tests.Cards;
+using GiBot.Tests.Connector;
 using GiBot.Tests.Infrastructure;
 using GiBot.Tests.Updates;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GiBot.Tests.Reminders;
@@ -44,10 +46,13 @@ public sealed class ReminderBot : IAsyncDisposable
         _ownsConnector = ownsConnector;
         Time = time;
         Settings = settings;
-        App = new BotApp(RosterPeopleSettings.With(settings, Staff.All.Select(p => p.ToRoster())), services => services.AddSingleton<TimeProvider>(time));
+        App = new BotApp(RosterPeopleSettings.With(settings, Staff.All.Select(p => p.ToRoster())), services => services.AddSingleton<TimeProvider>(time).AddSingleton<ILoggerProvider>(Logs));
     }
 
     public BotApp App { get; }
+
+    /// <summary>Every line this instance logged, to assert what operators will see.</summary>
+    internal LogSink Logs { get; } = new();
 
     public FakeConnector Connector { get; }
 
