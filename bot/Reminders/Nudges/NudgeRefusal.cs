@@ -7,8 +7,8 @@ using GiBot.Storage;
 namespace GiBot.Reminders.Nudges;
 
 /// <summary>
-/// A nudge Teams refused for good for one person (403, 404, …): the plans it held (each carrying its requester) and
-/// why, in words an admin can act on.
+/// A nudge Teams refused for one person with no hope in a retry (403, 404, 400, 413, 401, …): the plans it held (each
+/// carrying its requester) and why, in words an admin can act on.
 /// </summary>
 public sealed record NudgeRefusal(RosterPerson Person, IReadOnlyList<ReminderPlan> Plans, HttpStatusCode Status, string? ErrorCode)
 {
@@ -23,12 +23,7 @@ public sealed record NudgeRefusal(RosterPerson Person, IReadOnlyList<ReminderPla
         (HttpStatusCode.Forbidden, UntrustedServiceUrl) => language.Pick(
             "机器人的配置不允许向对方所在的 Teams 服务地址发消息，请运维人员检查 AllowedServiceUrls",
             "the bot's configuration does not allow sending to their Teams service address; ask the operators to check AllowedServiceUrls"),
-        (HttpStatusCode.Forbidden, _) => language.Pick(
-            "Teams 拒收了消息（403）：对方可能已卸载或屏蔽 GiBot，或 Teams 管理员停用了它",
-            "Teams refused the message (403): they may have removed or blocked GiBot, or a Teams administrator disabled it"),
-        (HttpStatusCode.NotFound, _) => language.Pick(
-            "Teams 找不到与对方的私聊（404）：对方可能已卸载 GiBot",
-            "Teams no longer knows the chat with them (404): they may have removed GiBot"),
+        _ when PersonCanFix => RefusedChat.Reason(Status, language),
         _ => language.Pick(
             $"Teams 拒收了消息（{(int)Status} {ErrorCode}），请运维人员查看机器人日志",
             $"Teams refused the message ({(int)Status} {ErrorCode}); ask the operators to look at the bot's log"),

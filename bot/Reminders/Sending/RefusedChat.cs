@@ -1,4 +1,5 @@
 using System.Net;
+using GiBot.Localization;
 using GiBot.Protocol.Connector;
 using GiBot.Roster;
 
@@ -23,4 +24,10 @@ public sealed record RefusedChat(RosterPerson Person, HttpStatusCode Status)
     /// <inheritdoc cref="IsGone(ConnectorException)"/>
     public static bool IsGone(HttpStatusCode status, string? errorCode) =>
         status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound && errorCode != UntrustedServiceUrl;
+
+    /// <summary>Why the chat is closed, in words an admin can act on (for a 403 or 404 that <see cref="IsGone(HttpStatusCode, string?)"/>).</summary>
+    public static string Reason(HttpStatusCode status, Language language) => status == HttpStatusCode.NotFound
+        ? language.Pick("Teams 找不到与对方的私聊（404），对方可能已卸载 GiBot", "Teams no longer knows the chat with them (404); they may have removed GiBot")
+        : language.Pick($"Teams 拒收（{(int)status}），对方可能已卸载或屏蔽 GiBot，或 Teams 管理员停用了它",
+            $"Teams refused it ({(int)status}); they may have removed or blocked GiBot, or a Teams administrator disabled it");
 }

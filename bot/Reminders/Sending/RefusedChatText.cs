@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using GiBot.Localization;
 
@@ -19,15 +18,11 @@ public static class RefusedChatText
         foreach (var one in refused)
         {
             var person = one.Person;
-            text.Append($"- {MarkdownText.Literal(person.Name ?? person.Email ?? person.AadObjectId)}{language.Pick("（", " (")}{string.Join(sep, person.UnitIds)}{language.Pick("）：", "): ")}{Reason(one.Status, language)}\n");
+            text.Append($"- {MarkdownText.Literal(person.Name ?? person.Email ?? person.AadObjectId)}{language.Pick("（", " (")}{string.Join(sep, person.UnitIds)}{language.Pick("）：", "): ")}{RefusedChat.Reason(one.Status, language)}\n");
         }
         text.Append(language.Pick(
             "\n处理方法：请本人在 Teams 中重新添加或打开 GiBot 并给它发一条消息（若被 Teams 管理员停用，请管理员在 Teams 管理中心允许 GiBot）；之后的提醒会自动恢复。本次提醒不会补发，如临近截止，请先电话通知。",
             "\nHow to fix it: ask them to add or open GiBot in Teams again and send it a message (if a Teams administrator disabled it, have them allow GiBot in the Teams admin center); later reminders then reach them again. This reminder is not sent again: if the deadline is close, call them."));
         return text.ToString();
     }
-
-    private static string Reason(HttpStatusCode status, Language language) => status == HttpStatusCode.NotFound
-        ? language.Pick("Teams 找不到与对方的私聊（404），对方可能已卸载 GiBot", "Teams no longer knows the chat with them (404); they may have removed GiBot")
-        : language.Pick($"Teams 拒收（{(int)status}），对方可能已卸载或屏蔽 GiBot，或 Teams 管理员停用了它", $"Teams refused it ({(int)status}); they may have removed or blocked GiBot, or a Teams administrator disabled it");
 }
