@@ -5,6 +5,7 @@ using GiBot.Storage.Migrations;
 using GiBot.Storage.Sql;
 using GiBot.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GiBot.Tests.Storage;
 
@@ -65,10 +66,14 @@ public sealed class StorageProcessTests : IDisposable
     {
         var database = new SqliteDatabase(DatabasePath);
         await new MigrationRunner(database, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        var updates = new SqlProgressUpdateStore(database, TimeProvider.System);
+        // A minute between versions: the export orders by time, and three writes within one clock tick would tie.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+        var updates = new SqlProgressUpdateStore(database, time);
         var by = new Submitter("aad-1", "李联络");
         var first = await updates.SubmitAsync(new ProgressReport(8, "zfj", "2026-11", "推进中", 60, "检查3次, 发现\"问题\"", null, "继续", false, null, null), by, "k1", [], CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
         await updates.CorrectAsync(first.Update!.UpdateId, 1, new ProgressReport(8, "zfj", "2026-11", "推进中", 70, "检查4次\n第二行", null, "继续", false, null, null), by, "k2", [], CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
         await updates.SubmitAsync(new ProgressReport(3, "wsx", "2026-11", "受阻", null, "=SUM(A1)", "经费", null, true, "经费未到位", "https://example.org/e"), by, "k3", [], CancellationToken.None);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
