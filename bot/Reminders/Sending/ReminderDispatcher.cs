@@ -274,7 +274,7 @@ public sealed partial class ReminderDispatcher(
     private async Task<bool> ReportedAsync(ReminderPlan plan, CancellationToken cancellationToken) =>
         (await updates.UnitsNotOwingAsync(plan.Measure, plan.Period, cancellationToken)).Contains(plan.UnitId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder digest {Step} ({Rows} measures) to {AadObjectId} not delivered; its plans will be retried")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder digest {Step} ({Rows} measures) to {AadObjectId} not delivered; retried later, unless it is a nudge refused outright, which is reported to the admin who asked")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string step, int rows, string aadObjectId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder digest {Step} ({Rows} measures) to {AadObjectId} refused for good ({Status}): their personal chat is marked removed until they write to the bot again; not retried")]
