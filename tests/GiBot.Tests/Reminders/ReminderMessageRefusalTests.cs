@@ -1,9 +1,8 @@
 using GiBot.Reminders.Sending;
 using GiBot.Storage;
-using GiBot.Tests.Infrastructure;
-using GiBot.Tests.Updates;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
+using static GiBot.Tests.Reminders.RefusalScenario;
 
 namespace GiBot.Tests.Reminders;
 
@@ -15,37 +14,6 @@ namespace GiBot.Tests.Reminders;
 /// </summary>
 public sealed class ReminderMessageRefusalTests
 {
-    private const string T3 = "2026-09-30 09:30";
-    private const string T1 = "2026-10-09 09:30";
-
-    private static readonly CancellationToken None = TestContext.Current.CancellationToken;
-
-    private static async Task<ReminderBot> StartedAsync()
-    {
-        // No retries in the connector: each scripted failure reaches the scheduler as it is.
-        var bot = await ReminderBot.StartAsync(ReminderBot.Beijing("2026-09-29 09:00"), new()
-        {
-            ["Reminders:Default:DueDay"] = "10",
-            ["Connector:Retry:MaxRetryAttempts"] = "0",
-        });
-        foreach (var who in new[] { Staff.Liaison, Staff.Head, Staff.Admin })
-        {
-            await bot.SayAsync("你好", who);
-        }
-        await bot.PassAsync();
-        return bot;
-    }
-
-    private static FakeConnector.ScriptedFailure Refuse(int status, Person who, string? code = null) =>
-        new(status, Body: code is null ? null : "{\"error\":{\"code\":\"" + code + "\",\"message\":\"refused\"}}", PathContains: ReminderBot.Conversation(who));
-
-    private static Task<ConversationReference?> ChatAsync(ReminderBot bot, Person who) =>
-        bot.App.Services.GetRequiredService<IConversationReferenceStore>().FindPersonalChatAsync(who.AadObjectId, None);
-
-    private static async Task<IReadOnlyList<ReminderRecord>> PlansAsync(ReminderBot bot, string beijing, string step) =>
-        (await bot.Reminders.ListDueBetweenAsync(ReminderBot.Beijing(beijing).AddHours(-1), ReminderBot.Beijing(beijing).AddHours(1), None))
-            .Where(r => r.Plan.UnitId == "执法稽查科" && r.Plan.Step == step).ToArray();
-
     private static IReadOnlyList<string> DispatcherErrors(ReminderBot bot) =>
         bot.Logs.Lines.Where(l => l.Category == typeof(ReminderDispatcher).FullName && l.Level == LogLevel.Error).Select(l => l.Message).ToArray();
 
