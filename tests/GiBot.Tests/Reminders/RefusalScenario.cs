@@ -25,10 +25,7 @@ internal static class RefusalScenario
             ["Reminders:Default:DueDay"] = "10",
             ["Connector:Retry:MaxRetryAttempts"] = "0",
         });
-        foreach (var who in new[] { Staff.Liaison, Staff.Head, Staff.Admin })
-        {
-            await bot.SayAsync("你好", who);
-        }
+        await bot.GreetAsync(Staff.Liaison, Staff.Head, Staff.Admin);
         await bot.PassAsync();
         return bot;
     }

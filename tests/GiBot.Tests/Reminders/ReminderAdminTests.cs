@@ -9,10 +9,7 @@ public sealed class ReminderAdminTests
     private static async Task<ReminderBot> StartedAsync()
     {
         var bot = await ReminderBot.StartAsync(ReminderBot.Beijing("2026-11-16 10:00"));
-        foreach (var who in new[] { Staff.Liaison, Staff.Head, Staff.Admin, Staff.Member })
-        {
-            await bot.SayAsync("你好", who);
-        }
+        await bot.GreetAsync(Staff.Liaison, Staff.Head, Staff.Admin, Staff.Member);
         await bot.PassAsync();
         return bot;
     }

@@ -97,6 +97,15 @@ public sealed class ReminderBot : IAsyncDisposable
         return sent.Skip(before).Last().Json?["text"]?.GetValue<string>();
     }
 
+    /// <summary>Each of <paramref name="people"/> says 你好 in their own chat, so the bot can reach them all.</summary>
+    public async Task GreetAsync(params Person[] people)
+    {
+        foreach (var who in people)
+        {
+            await SayAsync("你好", who);
+        }
+    }
+
     /// <summary>Presses a button of a sent card (Action.Submit) and returns the text (or card text) answered.</summary>
     public async Task<string> PressAsync(JsonObject data, Person who)
     {

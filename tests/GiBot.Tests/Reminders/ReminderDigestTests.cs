@@ -98,10 +98,7 @@ public sealed class ReminderDigestTests
     public async Task A_heads_digest_names_the_late_liaison_and_the_unit_and_offers_no_reporting_buttons()
     {
         await using var bot = await ReminderBot.StartAsync(ReminderBot.Beijing("2026-09-29 09:00"), new() { ["Reminders:Default:DueDay"] = "10" });
-        foreach (var who in new[] { Staff.Liaison, Staff.Head })
-        {
-            await bot.SayAsync("你好", who);
-        }
+        await bot.GreetAsync(Staff.Liaison, Staff.Head);
         await bot.PassAsync();
         await bot.PassAtAsync("2026-10-12 09:30"); // T+1: heads only
 

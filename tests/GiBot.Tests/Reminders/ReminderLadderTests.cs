@@ -20,10 +20,7 @@ public sealed class ReminderLadderTests
     private static async Task<ReminderBot> StartedAsync(string beijing = "2026-09-29 09:00", Dictionary<string, string?>? settings = null)
     {
         var bot = await ReminderBot.StartAsync(ReminderBot.Beijing(beijing), settings ?? DueOnTheTenth);
-        foreach (var who in new[] { Staff.Liaison, Staff.Head, Staff.Admin })
-        {
-            await bot.SayAsync("你好", who);
-        }
+        await bot.GreetAsync(Staff.Liaison, Staff.Head, Staff.Admin);
         await bot.PassAsync();
         return bot;
     }

@@ -14,10 +14,7 @@ public sealed class ReminderPostgresTests
         await using var first = await ReminderBot.StartAsync(ReminderBot.Beijing("2026-11-19 10:00"),
             new() { ["ConnectionStrings:Postgres"] = database.ConnectionString });
         await using var second = first.SecondInstance();
-        foreach (var who in new[] { Staff.Liaison, Staff.Head, Staff.Admin })
-        {
-            await first.SayAsync("你好", who);
-        }
+        await first.GreetAsync(Staff.Liaison, Staff.Head, Staff.Admin);
         await Task.WhenAll(first.PassAsync(), second.PassAsync());
 
         first.Time.SetUtcNow(ReminderBot.Beijing("2026-11-20 09:30"));
@@ -49,10 +46,7 @@ public sealed class ReminderPostgresTests
             ["Connector:RateLimits:PerConversation:1:PermitLimit"] = "1000000",
         });
         await using var second = first.SecondInstance();
-        foreach (var who in new[] { Staff.Liaison, Staff.Head })
-        {
-            await first.SayAsync("你好", who);
-        }
+        await first.GreetAsync(Staff.Liaison, Staff.Head);
         await first.PassAsync();
         first.Time.SetUtcNow(ReminderBot.Beijing("2026-11-24 09:30")); // T-1: liaison and head
         var cancel = TestContext.Current.CancellationToken;

@@ -14,10 +14,7 @@ public sealed class SnoozeDeadlineTests
     private static async Task<(ReminderBot Bot, System.Text.Json.Nodes.JsonObject Card)> CardAtAsync(string beijing)
     {
         var bot = await ReminderBot.StartAsync(ReminderBot.Beijing(beijing));
-        foreach (var who in new[] { Staff.Liaison, Staff.Admin })
-        {
-            await bot.SayAsync("你好", who);
-        }
+        await bot.GreetAsync(Staff.Liaison, Staff.Admin);
         await bot.SayAsync("提醒 8", Staff.Admin);
         await bot.PassAsync();
         return (bot, bot.RemindersTo(Staff.Liaison).Single(c => CardJson.Text(c).Contains("第 8 项", StringComparison.Ordinal)));
