@@ -63,7 +63,7 @@ public sealed class ManualNudge(
             {
                 if (await references.FindPersonalChatAsync(liaison.AadObjectId, cancellationToken) is not null)
                 {
-                    reachable.Add(NameOf(liaison));
+                    reachable.Add(RosterDirectory.DisplayName(liaison));
                     reached.Add(liaison.AadObjectId);
                 }
                 else if (unreachable.TryGetValue(liaison.AadObjectId, out var known))
@@ -72,7 +72,7 @@ public sealed class ManualNudge(
                 }
                 else
                 {
-                    unreachable[liaison.AadObjectId] = (NameOf(liaison), [unit]);
+                    unreachable[liaison.AadObjectId] = (RosterDirectory.DisplayName(liaison), [unit]);
                 }
             }
             if (reachable.Count == 0)
@@ -91,6 +91,4 @@ public sealed class ManualNudge(
         }
         return reply.Text(language);
     }
-
-    private static string NameOf(RosterPerson person) => person.Name ?? person.Email ?? person.AadObjectId;
 }

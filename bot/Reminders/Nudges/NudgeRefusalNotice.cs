@@ -3,6 +3,7 @@ using GiBot.Localization;
 using GiBot.Protocol.Turns;
 using GiBot.Relay;
 using GiBot.Reminders.Sending;
+using GiBot.Roster;
 using GiBot.Storage;
 
 namespace GiBot.Reminders.Nudges;
@@ -41,7 +42,7 @@ public sealed class NudgeRefusalNotice(ReminderRecipients recipients, PersonalNo
         foreach (var one in missed)
         {
             var person = one.Refusal.Person;
-            var name = MarkdownText.Literal(person.Name ?? person.Email ?? person.AadObjectId);
+            var name = MarkdownText.Literal(RosterDirectory.DisplayName(person));
             var what = language.Pick($"第 {string.Join(sep, one.Measures)} 项", $"measure{(one.Measures.Count > 1 ? "s" : "")} {string.Join(sep, one.Measures)}");
             text.Append($"- {name}{language.Pick("（", " (")}{string.Join(sep, one.Units)}{sep}{what}{language.Pick("）：", "): ")}{one.Refusal.Reason(language)}{language.Pick("。", ".")}\n");
         }

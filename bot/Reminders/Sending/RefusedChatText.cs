@@ -1,5 +1,6 @@
 using System.Text;
 using GiBot.Localization;
+using GiBot.Roster;
 
 namespace GiBot.Reminders.Sending;
 
@@ -18,7 +19,7 @@ public static class RefusedChatText
         foreach (var one in refused)
         {
             var person = one.Person;
-            text.Append($"- {MarkdownText.Literal(person.Name ?? person.Email ?? person.AadObjectId)}{language.Pick("（", " (")}{string.Join(sep, person.UnitIds)}{language.Pick("）：", "): ")}{RefusedChat.Reason(one.Status, language)}\n");
+            text.Append($"- {MarkdownText.Literal(RosterDirectory.DisplayName(person))}{language.Pick("（", " (")}{string.Join(sep, person.UnitIds)}{language.Pick("）：", "): ")}{RefusedChat.Reason(one.Status, language)}\n");
         }
         text.Append(language.Pick(
             "\n处理方法：请本人在 Teams 中重新添加或打开 GiBot 并给它发一条消息（若被 Teams 管理员停用，请管理员在 Teams 管理中心允许 GiBot）；之后的提醒会自动恢复。本次提醒不会补发，如临近截止，请先电话通知。",

@@ -24,7 +24,7 @@ public sealed class ReminderRecipients(ReminderOptions options, IRosterDirectory
     /// <summary>The names of a unit's liaisons, whom a head is asked to follow up with.</summary>
     public async Task<IReadOnlyList<string>> LiaisonNamesAsync(string unitId, CancellationToken cancellationToken) =>
         (await roster.MembersOfUnitAsync(unitId, [RosterRole.Liaison], cancellationToken))
-            .Select(p => p.Name ?? p.Email ?? p.AadObjectId).ToArray();
+            .Select(RosterDirectory.DisplayName).ToArray();
 
     public async Task<Language> LanguageOfAsync(string aadObjectId, CancellationToken cancellationToken)
     {

@@ -90,7 +90,7 @@ public sealed class UnreachableNotice(IBotSettingsStore settings, IRosterDirecto
             $"{fresh.Count} people did not get their progress update reminder because they have not installed GiBot (the bot cannot message someone who has not):\n\n"));
         foreach (var person in fresh)
         {
-            text.Append($"- {MarkdownText.Literal(person.Name ?? person.Email ?? person.AadObjectId)}（{string.Join(language.Pick("、", ", "), person.UnitIds)}）\n");
+            text.Append($"- {MarkdownText.Literal(RosterDirectory.DisplayName(person))}（{string.Join(language.Pick("、", ", "), person.UnitIds)}）\n");
         }
         text.Append(language.Pick(
             "\n处理方法：请本人在 Teams 中搜索并添加 GiBot 应用、给它发一条消息；或由 Teams 管理员在 Teams 管理中心为他们安装 GiBot（设置策略 → 安装的应用）。安装后下次提醒会自动送达。",
