@@ -42,7 +42,7 @@ public sealed class ManualNudge(
         var at = hours.NextOpen(now);
         var recent = (await reminders.ListDueBetweenAsync(now - options.ManualNudgeInterval, at.AddMinutes(1), cancellationToken))
             .Where(r => r.Plan.Measure == measure && ReminderSteps.IsManual(r.Plan.Step)).ToArray();
-        var reply = new NudgeReply(measure, window.Period) { Reported = reported, GoesOutAt = at != now ? hours.Format(at) : null };
+        var reply = new NudgeReply(measure, window.Period) { Reported = reported, GoesOutAt = at != now ? hours.Format(at) : null, Interval = options.ManualNudgeInterval };
         var unreachable = new Dictionary<string, (string Name, List<string> Units)>(StringComparer.Ordinal);
         var reached = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in units.ResponsibleUnits(found).Select(u => u.Name).Where(u => !reported.Contains(u)))

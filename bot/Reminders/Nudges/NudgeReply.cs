@@ -30,6 +30,9 @@ public sealed class NudgeReply(int measure, string period)
 
     public IReadOnlyCollection<string> Reported { get; init; } = [];
 
+    /// <summary>The least time between two nudges of one unit (<c>Reminders:ManualNudgeInterval</c>).</summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>When the nudge goes out, when that is not now (outside working hours), already formatted.</summary>
     public string? GoesOutAt { get; init; }
 
@@ -77,8 +80,12 @@ public sealed class NudgeReply(int measure, string period)
         if (Waiting.Count > 0)
         {
             var waiting = string.Join(sep, Waiting.Select(w => language.Pick($"{w.Unit}（{w.Again} 后可再提醒）", $"{w.Unit} (again after {w.Again})")));
-            text.Append(language.Pick($"\n\n每个单位每小时最多提醒一次，以下单位刚提醒过：{waiting}。",
-                $"\n\nEach unit can be nudged at most once an hour; these were nudged recently: {waiting}."));
+            var minutes = (int)Interval.TotalMinutes;
+            var every = Interval == TimeSpan.FromHours(1)
+                ? language.Pick("每小时", "once an hour")
+                : language.Pick($"每 {minutes} 分钟", $"once every {minutes} minutes");
+            text.Append(language.Pick($"\n\n每个单位{every}最多提醒一次，以下单位刚提醒过：{waiting}。",
+                $"\n\nEach unit can be nudged at most {every}; these were nudged recently: {waiting}."));
         }
         if (NoLiaison.Count > 0)
         {
